@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "camunda-oidc",
+    products: [
+        .executable(name: "camunda-oidc", targets: ["camunda-oidc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The pure core: catalog, model, validation, wizard state machine, renderers, importers.
+        .target(name: "OIDCSetup", dependencies: ["Yams"]),
+        // ncursesw, plus a header of static inline helpers for what Swift cannot import (macros).
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        .target(name: "Screens", dependencies: ["OIDCSetup", "TerminalUI"], path: "Screens"),
+        .executableTarget(
+            name: "camunda-oidc",
+            dependencies: [
+                "OIDCSetup", "TerminalUI", "Screens",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OIDCSetupTests", dependencies: ["OIDCSetup"]),
+    ]
+)

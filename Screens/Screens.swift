@@ -1,0 +1,3 @@
+import OIDCSetup
+import TerminalUI
+public enum ScreensPlaceholder {}

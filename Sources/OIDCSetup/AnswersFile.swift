@@ -1,0 +1,357 @@
+import Yams
+
+/// Where a client secret comes from in an answers file. The core never resolves the
+/// environment or file forms: the executable does, since the core does no I/O.
+public enum SecretReference: Equatable, Sendable {
+    /// `secret:` the value itself.
+    case literal(String)
+    /// `secretEnv:` the name of an environment variable holding it.
+    case environment(String)
+    /// `secretFile:` a path (relative to the answers file) whose contents are the secret.
+    case file(String)
+
+    /// The conventional variable name the wizard saves (`CAMUNDA_OIDC_OPERATE_SECRET`).
+    public static func defaultEnvironmentName(_ component: Component) -> String {
+        "CAMUNDA_OIDC_\(component.rawValue.uppercased())_SECRET"
+    }
+}
+
+/// A parsed answers file: the configuration plus how each secret was given.
+public struct Answers: Equatable, Sendable {
+    public var configuration: Configuration
+    public var secretReferences: [Component: SecretReference]
+    /// Things worth telling that are not errors: trimmed values, keys that do not apply.
+    public var notes: [String]
+
+    public init(configuration: Configuration, secretReferences: [Component: SecretReference] = [:], notes: [String] = []) {
+        self.configuration = configuration
+        self.secretReferences = secretReferences
+        self.notes = notes
+    }
+}
+
+/// One problem in an answers file, with the line it is on.
+public struct AnswersProblem: Equatable, Sendable, CustomStringConvertible {
+    public let line: Int?
+    public let path: String
+    public let message: String
+
+    public var description: String {
+        let location = line.map { "line \($0): " } ?? ""
+        return path.isEmpty ? location + message : "\(location)\(path): \(message)"
+    }
+}
+
+/// Thrown when an answers file cannot be read as answers; lists every problem found.
+public struct AnswersParseFailure: Error, Equatable {
+    public let problems: [AnswersProblem]
+}
+
+/// The answers file (YAML): the contract between the wizard, scripts and `generate`.
+public enum AnswersFile {
+    public static let defaultFileName = "camunda-oidc-answers.yaml"
+
+    static let topLevelKeys = [
+        "version", "camunda", "provider", "output", "tenantId", "authorityHost", "issuer", "issuerBackendUrl",
+        "tokenUrl", "jwksUrl", "identityBaseUrl", "helmSecrets", "kubernetesSecretName", "initialClaim", "components",
+    ]
+
+    static func componentKeys(_ c: Component) -> [String] {
+        var keys: [String] = []
+        if c.hasExternalURL { keys.append("url") }
+        keys.append("clientId")
+        if c.hasAudience { keys.append("audience") }
+        switch c {
+        case .zeebe: keys.append("tokenScope")
+        case .webModeler: keys += ["clientApiAudience", "publicApiAudience"]
+        case .connectors: keys.append("mode")
+        default: break
+        }
+        if c.hasSecret { keys += ["secret", "secretEnv", "secretFile"] }
+        return keys
+    }
+
+    /// Reads an answers file. Unknown keys, wrong types and bad choices are errors: a typo must not pass silently.
+    public static func parse(_ text: String) throws(AnswersParseFailure) -> Answers {
+        var reader = Reader()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw AnswersParseFailure(problems: [AnswersProblem(line: yamlErrorLine(error), path: "", message: "not valid YAML: \(yamlErrorSummary(error))")])
+        }
+        guard let root, let mapping = reader.mapping(root, path: "") else {
+            throw AnswersParseFailure(problems: reader.problems.isEmpty
+                ? [AnswersProblem(line: nil, path: "", message: "empty: expected a mapping with version, provider, output, components, ...")]
+                : reader.problems)
+        }
+        let answers = reader.read(mapping)
+        guard reader.problems.isEmpty else { throw AnswersParseFailure(problems: reader.problems) }
+        return answers
+    }
+
+    /// Writes answers in the file's format: only the fields that apply, only values given (derived
+    /// ones are left to derive), and secrets as the given references (never a secret, unless a literal).
+    public static func render(_ config: Configuration, secrets: [Component: SecretReference]) -> String {
+        var lines = [
+            "# \(ToolInfo.name) \(ToolInfo.version) answers for Camunda \(ToolInfo.camundaVersion), provider: \(config.provider.displayName).",
+            "# Replay: \(ToolInfo.name) generate --answers \(defaultFileName) (set the secretEnv variables first).",
+            "version: 1",
+            "camunda: \(YAMLScalar.quoted(ToolInfo.camundaVersion))",
+            "provider: \(config.provider.rawValue)",
+            "output: \(config.output.rawValue)",
+        ]
+        func emit(_ field: FieldID, key: String, indent: String = "") {
+            let given = config.raw(field)
+            guard config.applies(field), !given.isEmpty else { return }
+            if config.derivation(field) == nil || !FieldCatalog.field(field).isDerivedOnly(config.provider) {
+                lines.append("\(indent)\(key): \(YAMLScalar.quoted(given))")
+            }
+        }
+        for (field, key) in [(FieldID.tenantID, "tenantId"), (.authorityHost, "authorityHost"), (.issuer, "issuer"),
+                             (.issuerBackendURL, "issuerBackendUrl"), (.tokenURL, "tokenUrl"), (.jwksURL, "jwksUrl"),
+                             (.identityBaseURL, "identityBaseUrl")] {
+            emit(field, key: key)
+        }
+        if config.output == .helm {
+            lines.append("helmSecrets: \(config.helmSecrets.rawValue)")
+            emit(.kubernetesSecretName, key: "kubernetesSecretName")
+        }
+        lines.append("initialClaim:")
+        lines.append("  name: \(YAMLScalar.quoted(config.value(.initialClaimName)))")
+        lines.append("  value: \(YAMLScalar.quoted(config.raw(.initialClaimValue)))")
+        lines.append("components:")
+        for c in config.components {
+            lines.append("  \(c.rawValue):")
+            let indent = "    "
+            if c.hasExternalURL { emit(.componentURL(c), key: "url", indent: indent) }
+            emit(.clientID(c), key: "clientId", indent: indent)
+            if c.hasAudience { emit(.audience(c), key: "audience", indent: indent) }
+            switch c {
+            case .zeebe: emit(.zeebeTokenScope, key: "tokenScope", indent: indent)
+            case .webModeler:
+                emit(.webModelerClientAPIAudience, key: "clientApiAudience", indent: indent)
+                emit(.webModelerPublicAPIAudience, key: "publicApiAudience", indent: indent)
+            case .connectors: lines.append("\(indent)mode: \(config.connectorsMode.rawValue)")
+            default: break
+            }
+            if c.hasSecret {
+                switch secrets[c] ?? .environment(SecretReference.defaultEnvironmentName(c)) {
+                case .literal(let s): lines.append("\(indent)secret: \(YAMLScalar.quoted(s))")
+                case .environment(let name): lines.append("\(indent)secretEnv: \(YAMLScalar.quoted(name))")
+                case .file(let path): lines.append("\(indent)secretFile: \(YAMLScalar.quoted(path))")
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func yamlErrorLine(_ error: Error) -> Int? {
+        guard let yamlError = error as? YamlError else { return nil }
+        switch yamlError {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    private static func yamlErrorSummary(_ error: Error) -> String {
+        guard let yamlError = error as? YamlError else { return "\(error)" }
+        switch yamlError {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        default:
+            return "\(yamlError)".split(separator: "\n").first.map(String.init) ?? "unreadable"
+        }
+    }
+}
+
+/// Walks the YAML tree, collecting every problem instead of stopping at the first.
+private struct Reader {
+    var problems: [AnswersProblem] = []
+    var notes: [String] = []
+
+    mutating func problem(_ node: Node?, _ path: String, _ message: String) {
+        problems.append(AnswersProblem(line: node?.mark.map { $0.line }, path: path, message: message))
+    }
+
+    mutating func mapping(_ node: Node, path: String) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            problem(node, path, "expected a mapping (key: value lines)")
+            return nil
+        }
+        var seen = Set<String>()
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                problem(keyNode, path, "keys must be plain names")
+                continue
+            }
+            let keyPath = path.isEmpty ? key : "\(path).\(key)"
+            if !seen.insert(key).inserted {
+                problem(keyNode, keyPath, "appears twice")
+                continue
+            }
+            pairs.append((key, keyNode, value))
+        }
+        return pairs
+    }
+
+    /// A scalar's text, or nil for null; a mapping or list where text belongs is a problem.
+    mutating func text(_ node: Node, path: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            let shape: String
+            if case .mapping = node { shape = "mapping" } else { shape = "list" }
+            problem(node, path, "expected a single value, not a \(shape)")
+            return nil
+        }
+        if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+        return scalar.string
+    }
+
+    mutating func unknown(_ key: String, node: Node, path: String, expected: [String]) {
+        problem(node, path, "unknown key '\(key)' (expected one of: \(expected.joined(separator: ", ")))")
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, path: String, as: T.Type) -> T? where T.RawValue == String {
+        guard let value = text(node, path: path) else { return nil }
+        if let choice = T(rawValue: value) { return choice }
+        problem(node, path, "'\(value)' is not one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        return nil
+    }
+
+    mutating func read(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> Answers {
+        var config = Configuration(values: [:])
+        var secrets: [Component: SecretReference] = [:]
+        var provider: Provider?
+        var output: OutputFormat?
+        var sawVersion = false
+        var componentsNode: [(key: String, keyNode: Node, value: Node)]?
+        var fieldNodes: [FieldID: Node] = [:]
+
+        func store(_ field: FieldID, _ node: Node, _ reader: inout Reader) {
+            guard let value = reader.text(node, path: field.path) else { return }
+            let trimmed = value.trimmingWhitespace()
+            if trimmed != value {
+                reader.notes.append("\(field.path): surrounding whitespace trimmed")
+            }
+            config.set(field, trimmed)
+            fieldNodes[field] = node
+        }
+
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "version":
+                sawVersion = true
+                if text(value, path: key) != "1" { problem(value, key, "must be 1 (the only answers format so far)") }
+            case "camunda":
+                if let v = text(value, path: key), v != ToolInfo.camundaVersion {
+                    problem(value, key, "'\(v)' is not supported: this tool writes Camunda \(ToolInfo.camundaVersion) configuration")
+                }
+            case "provider": provider = choice(value, path: key, as: Provider.self)
+            case "output": output = choice(value, path: key, as: OutputFormat.self)
+            case "helmSecrets":
+                if let mode = choice(value, path: key, as: HelmSecretMode.self) { config.helmSecrets = mode }
+            case "initialClaim":
+                guard let claim = mapping(value, path: key) else { break }
+                for (claimKey, claimKeyNode, claimValue) in claim {
+                    switch claimKey {
+                    case "name": store(.initialClaimName, claimValue, &self)
+                    case "value": store(.initialClaimValue, claimValue, &self)
+                    default: unknown(claimKey, node: claimKeyNode, path: "initialClaim.\(claimKey)", expected: ["name", "value"])
+                    }
+                }
+            case "components":
+                componentsNode = mapping(value, path: key)
+            default:
+                if let field = FieldID(path: key), AnswersFile.topLevelKeys.contains(key) {
+                    store(field, value, &self)
+                } else {
+                    unknown(key, node: keyNode, path: key, expected: AnswersFile.topLevelKeys)
+                }
+            }
+        }
+        if !sawVersion { problem(nil, "version", "missing: add 'version: 1'") }
+        if let provider { config.provider = provider } else if !problems.contains(where: { $0.path == "provider" }) {
+            problem(nil, "provider", "missing: generic or microsoft")
+        }
+        if let output { config.output = output } else if !problems.contains(where: { $0.path == "output" }) {
+            problem(nil, "output", "missing: env or helm")
+        }
+
+        var selected = Set<Component>()
+        if let componentsNode {
+            for (name, nameNode, body) in componentsNode {
+                guard let c = Component(rawValue: name) else {
+                    unknown(name, node: nameNode, path: "components.\(name)", expected: Component.allCases.map(\.rawValue))
+                    continue
+                }
+                selected.insert(c)
+                let base = "components.\(name)"
+                guard case .mapping = body else {
+                    if text(body, path: base) != nil { problem(body, base, "expected a mapping of clientId, secret, ...") }
+                    continue
+                }
+                guard let fields = mapping(body, path: base) else { continue }
+                var secretForms: [String] = []
+                for (key, keyNode, value) in fields {
+                    let path = "\(base).\(key)"
+                    guard AnswersFile.componentKeys(c).contains(key) else {
+                        unknown(key, node: keyNode, path: path, expected: AnswersFile.componentKeys(c))
+                        continue
+                    }
+                    switch key {
+                    case "url": store(.componentURL(c), value, &self)
+                    case "clientId": store(.clientID(c), value, &self)
+                    case "audience": store(.audience(c), value, &self)
+                    case "tokenScope": store(.zeebeTokenScope, value, &self)
+                    case "clientApiAudience": store(.webModelerClientAPIAudience, value, &self)
+                    case "publicApiAudience": store(.webModelerPublicAPIAudience, value, &self)
+                    case "mode":
+                        if let mode = choice(value, path: path, as: ConnectorsMode.self) { config.connectorsMode = mode }
+                    case "secret", "secretEnv", "secretFile":
+                        secretForms.append(key)
+                        guard let given = text(value, path: path) else {
+                            problem(value, path, "is empty")
+                            continue
+                        }
+                        switch key {
+                        case "secret":
+                            let trimmed = given.trimmingWhitespace()
+                            if trimmed != given { notes.append("\(path): surrounding whitespace trimmed") }
+                            secrets[c] = .literal(trimmed)
+                            config.set(.clientSecret(c), trimmed)
+                        case "secretEnv":
+                            secrets[c] = .environment(given)
+                        default:
+                            secrets[c] = .file(given)
+                        }
+                    default:
+                        break
+                    }
+                }
+                if secretForms.count > 1 {
+                    problem(body, "\(base).secret", "give one of secret, secretEnv, secretFile (found \(secretForms.joined(separator: " and ")))")
+                }
+            }
+        } else if !problems.contains(where: { $0.path == "components" }) {
+            problem(nil, "components", "missing: list the components you deploy (identity, operate, ...)")
+        }
+        config.selectedComponents = selected
+
+        for (field, node) in fieldNodes.sorted(by: { $0.key < $1.key }) where !config.applies(field) {
+            if field.component == nil {
+                let why: String
+                if let only = FieldCatalog.field(field).providers, !only.contains(config.provider) {
+                    why = config.provider == .microsoft ? "derived from tenantId with provider microsoft" : "not used with provider \(config.provider.rawValue)"
+                } else {
+                    why = "not used with output \(config.output.rawValue)\(config.output == .helm && field == .identityBaseURL ? " (the chart computes it)" : "")"
+                }
+                notes.append("\(field.path): ignored, \(why)")
+            }
+            _ = node
+        }
+        return Answers(configuration: config, secretReferences: secrets, notes: notes)
+    }
+}

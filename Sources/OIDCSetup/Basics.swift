@@ -1,0 +1,167 @@
+/// Facts about this tool that every output header names.
+public enum ToolInfo {
+    public static let name = "camunda-oidc"
+    public static let version = "0.1.0"
+    public static let camundaVersion = "8.5"
+    public static let chartVersion = "10.x"
+}
+
+/// The OpenID Connect provider Camunda talks to.
+public enum Provider: String, CaseIterable, Sendable, Hashable {
+    case generic
+    case microsoft
+
+    /// The value of `CAMUNDA_IDENTITY_TYPE` / `global.identity.auth.type`.
+    /// Upper-case: the chart compares it case-sensitively.
+    public var identityType: String { rawValue.uppercased() }
+
+    public var displayName: String {
+        switch self {
+        case .generic: return "Generic OIDC provider"
+        case .microsoft: return "Microsoft Entra ID"
+        }
+    }
+}
+
+/// What the tool writes.
+public enum OutputFormat: String, CaseIterable, Sendable, Hashable {
+    case env
+    case helm
+
+    public var displayName: String {
+        switch self {
+        case .env: return "Env files"
+        case .helm: return "Helm values"
+        }
+    }
+}
+
+/// Where the Helm overlay keeps the client secrets.
+public enum HelmSecretMode: String, CaseIterable, Sendable, Hashable {
+    /// `existingSecret: {name: ...}` pointing at a Kubernetes Secret the tool also writes.
+    case kubernetesSecret
+    /// `existingSecret: "<the secret>"`: the values file itself holds the secrets.
+    case inline
+}
+
+/// Which of the Connectors' two set-ups is wanted.
+public enum ConnectorsMode: String, CaseIterable, Sendable, Hashable {
+    /// Inbound connectors poll Operate, so they also need Operate-facing credentials.
+    case inbound
+    /// Outbound only: just the Zeebe client.
+    case outbound
+}
+
+/// How a component's application is registered in the provider.
+public enum ApplicationType: Sendable, Hashable {
+    case confidentialWeb
+    case singlePage
+    case machineToMachine
+
+    public var displayName: String {
+        switch self {
+        case .confidentialWeb: return "Web application (confidential client)"
+        case .singlePage: return "Single-page application (public client)"
+        case .machineToMachine: return "Machine to machine (no redirect URI)"
+        }
+    }
+
+    public var grantTypes: [String] {
+        switch self {
+        case .confidentialWeb: return ["authorization_code", "refresh_token", "client_credentials"]
+        case .singlePage: return ["authorization_code", "refresh_token"]
+        case .machineToMachine: return ["client_credentials"]
+        }
+    }
+}
+
+/// A Camunda 8.5 component that authenticates against the provider.
+public enum Component: String, CaseIterable, Sendable, Hashable, Comparable {
+    case identity
+    case operate
+    case tasklist
+    case optimize
+    case zeebe
+    case webModeler
+    case connectors
+
+    public static func < (lhs: Component, rhs: Component) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    public var displayName: String {
+        switch self {
+        case .identity: return "Identity"
+        case .operate: return "Operate"
+        case .tasklist: return "Tasklist"
+        case .optimize: return "Optimize"
+        case .zeebe: return "Zeebe"
+        case .webModeler: return "Web Modeler"
+        case .connectors: return "Connectors"
+        }
+    }
+
+    /// One line on what the component is, for the component checklist.
+    public var summary: String {
+        switch self {
+        case .identity: return "users, roles and permissions; required in 8.5"
+        case .operate: return "monitor and repair running processes"
+        case .tasklist: return "human tasks"
+        case .optimize: return "process reports and analytics"
+        case .zeebe: return "the workflow engine's gateway (machine to machine)"
+        case .webModeler: return "model in the browser (single-page app, no secret)"
+        case .connectors: return "connect to external systems (machine to machine)"
+        }
+    }
+
+    public var applicationType: ApplicationType {
+        switch self {
+        case .identity, .operate, .tasklist, .optimize: return .confidentialWeb
+        case .webModeler: return .singlePage
+        case .zeebe, .connectors: return .machineToMachine
+        }
+    }
+
+    /// The path appended to the component's external URL to form the redirect URI to register.
+    public var redirectPath: String? {
+        switch self {
+        case .identity: return "/auth/login-callback"
+        case .operate, .tasklist: return "/identity-callback"
+        case .optimize: return "/api/authentication/callback"
+        case .webModeler: return "/login-callback"
+        case .zeebe, .connectors: return nil
+        }
+    }
+
+    /// A browser reaches this component, so it has an external URL.
+    public var hasExternalURL: Bool { redirectPath != nil }
+
+    /// Web Modeler is a public client: no secret.
+    public var hasSecret: Bool { self != .webModeler }
+
+    /// Components whose single `audience` is asked (Web Modeler has two, Connectors borrow Operate's).
+    public var hasAudience: Bool {
+        switch self {
+        case .identity, .operate, .tasklist, .optimize, .zeebe: return true
+        case .webModeler, .connectors: return false
+        }
+    }
+
+    /// The key of this component's secret in the Kubernetes Secret the chart reads.
+    public var kubernetesSecretKey: String? {
+        switch self {
+        case .webModeler: return nil
+        default: return "\(rawValue)-secret"
+        }
+    }
+
+    /// Components whose presence this one needs, with the reason shown to the user.
+    public var requiredComponents: [(Component, String)] {
+        switch self {
+        case .operate, .tasklist, .connectors:
+            return [(.zeebe, "\(displayName) calls Zeebe with the Zeebe app's credentials")]
+        default:
+            return []
+        }
+    }
+}

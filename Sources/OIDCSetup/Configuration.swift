@@ -1,0 +1,147 @@
+/// The operator's answers: the single model the wizard edits, the answers file holds,
+/// the validator checks and the renderers read.
+///
+/// Text answers live in `values` keyed by field, exactly as given (after trimming). Values of
+/// fields that do not apply (say the tenant ID after switching to a generic provider) are kept,
+/// so going back and forth never loses an answer; `applies(_:)` decides what counts.
+/// Derived values (Entra endpoints, default audiences) come from `value(_:)`.
+public struct Configuration: Equatable, Sendable {
+    public var provider: Provider
+    public var output: OutputFormat
+    public var helmSecrets: HelmSecretMode
+    public var connectorsMode: ConnectorsMode
+    public var selectedComponents: Set<Component>
+    public var values: [FieldID: String]
+
+    public static let defaultAuthorityHost = "login.microsoftonline.com"
+    public static let defaultKubernetesSecretName = "camunda-oidc-secrets"
+    public static let defaultInitialClaimName = "oid"
+
+    public init(
+        provider: Provider = .microsoft,
+        output: OutputFormat = .helm,
+        helmSecrets: HelmSecretMode = .kubernetesSecret,
+        connectorsMode: ConnectorsMode = .inbound,
+        selectedComponents: Set<Component> = [.identity, .operate, .tasklist, .optimize, .zeebe],
+        values: [FieldID: String] = [:]
+    ) {
+        self.provider = provider
+        self.output = output
+        self.helmSecrets = helmSecrets
+        self.connectorsMode = connectorsMode
+        self.selectedComponents = selectedComponents
+        self.values = values
+    }
+
+    /// The answer as given, trimmed; empty when absent.
+    public func raw(_ field: FieldID) -> String {
+        (values[field] ?? "").trimmingWhitespace()
+    }
+
+    public mutating func set(_ field: FieldID, _ value: String) {
+        values[field] = value
+    }
+
+    public func isSelected(_ component: Component) -> Bool { selectedComponents.contains(component) }
+
+    /// Selected components in catalog order.
+    public var components: [Component] { Component.allCases.filter(isSelected) }
+
+    /// The value the outputs use: the answer, or what it derives from.
+    public func value(_ field: FieldID) -> String {
+        let given = raw(field)
+        switch field {
+        case .provider: return provider.rawValue
+        case .output: return output.rawValue
+        case .helmSecrets: return helmSecrets.rawValue
+        case .connectorsMode: return connectorsMode.rawValue
+        case .components: return components.map(\.rawValue).joined(separator: ",")
+        case .authorityHost:
+            return given.isEmpty ? Self.defaultAuthorityHost : given
+        case .issuer:
+            return provider == .microsoft ? entraURL("/v2.0") : given
+        case .issuerBackendURL:
+            if provider == .microsoft { return value(.issuer) }
+            return given.isEmpty ? value(.issuer) : given
+        case .tokenURL:
+            return provider == .microsoft ? entraURL("/oauth2/v2.0/token") : given
+        case .jwksURL:
+            return provider == .microsoft ? entraURL("/discovery/v2.0/keys") : given
+        case .kubernetesSecretName:
+            return given.isEmpty ? Self.defaultKubernetesSecretName : given
+        case .initialClaimName:
+            return given.isEmpty ? Self.defaultInitialClaimName : given
+        case .audience(let c):
+            if given.isEmpty, provider == .microsoft { return raw(.clientID(c)) }
+            return given
+        case .webModelerClientAPIAudience:
+            if given.isEmpty, provider == .microsoft { return raw(.clientID(.webModeler)) }
+            return given
+        case .zeebeTokenScope:
+            if given.isEmpty, provider == .microsoft {
+                let clientID = raw(.clientID(.zeebe))
+                return clientID.isEmpty ? "" : clientID + "/.default"
+            }
+            return given
+        default:
+            return given
+        }
+    }
+
+    /// Where a derived value comes from, for the wizard and `fields`; nil when the value is the answer.
+    public func derivation(_ field: FieldID) -> String? {
+        guard raw(field).isEmpty || FieldCatalog.field(field).isDerivedOnly(provider) else { return nil }
+        return FieldCatalog.field(field).derivation(provider)
+    }
+
+    /// Empty until there is a tenant ID, so nothing half-built is shown or written.
+    private var entraBase: String {
+        let tenant = raw(.tenantID)
+        return tenant.isEmpty ? "" : "https://\(value(.authorityHost))/\(tenant)"
+    }
+
+    private func entraURL(_ path: String) -> String {
+        let base = entraBase
+        return base.isEmpty ? "" : base + path
+    }
+
+    /// The redirect URI to register for a component, built from its external URL.
+    public func redirectURI(_ component: Component) -> String? {
+        guard let path = component.redirectPath else { return nil }
+        let base = value(.componentURL(component))
+        guard !base.isEmpty else { return nil }
+        return base.trimmingTrailingSlashes() + path
+    }
+
+    /// Whether a field is asked for and used with the current provider, format and components.
+    public func applies(_ field: FieldID) -> Bool {
+        guard FieldCatalog.contains(field) else { return false }
+        let spec = FieldCatalog.field(field)
+        if let only = spec.providers, !only.contains(provider) { return false }
+        if let only = spec.formats, !only.contains(output) { return false }
+        if let component = field.component, !isSelected(component) { return false }
+        switch field {
+        case .kubernetesSecretName: return output == .helm && helmSecrets == .kubernetesSecret
+        default: return true
+        }
+    }
+
+    /// Fields that apply, in catalog order.
+    public var applicableFields: [FieldID] { FieldID.all.filter(applies) }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    public func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    func trimmingTrailingSlashes() -> String {
+        var s = self
+        while s.hasSuffix("/") { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,318 @@
+/// What kind of value a field holds; drives the input widget and the basic checks.
+public enum FieldKind: Sendable, Equatable {
+    /// One of a few values; `choices` lists them.
+    case choice
+    /// A set of components.
+    case componentSet
+    /// Free text (an ID, an audience, a claim value).
+    case text
+    /// An absolute http(s) URL. `isPublic`: a browser or the provider's clients use it, so
+    /// plain `http` on a non-local host is worth a warning.
+    case url(isPublic: Bool)
+    /// A client secret: masked on screen, never printed.
+    case secret
+    /// A host name without scheme or path.
+    case hostName
+    /// A Kubernetes object name (DNS-1123 subdomain).
+    case kubernetesName
+}
+
+/// One option of a choice field.
+public struct Choice: Sendable, Equatable {
+    public let value: String
+    public let label: String
+    public let help: String
+}
+
+/// Everything the tool knows about one question: how to ask it, how to explain it,
+/// where it applies and what it defaults to. Screens, `fields`, validation and the answers
+/// file all read this; none of them repeats it.
+public struct FieldSpec: Sendable {
+    public let id: FieldID
+    public let label: String
+    public let kind: FieldKind
+    /// What the value is and why Camunda needs it.
+    public let what: String
+    /// Where to find it in a generic provider (nil: same text as Entra, or not asked there).
+    public let whereGeneric: String?
+    /// Where to find it in the Microsoft Entra admin center.
+    public let whereEntra: String?
+    /// The mistake people make with it.
+    public let mistake: String?
+    /// Providers the field is asked for (nil: both).
+    public let providers: Set<Provider>?
+    /// Output formats the field is used by (nil: both).
+    public let formats: Set<OutputFormat>?
+    /// For choice fields.
+    public let choices: [Choice]
+    /// Required once it applies (derived values count as given).
+    public let isRequired: Bool
+    /// Text shown in an empty input.
+    public let placeholder: String
+    private let derivationText: [Provider: String]
+    private let derivedOnly: Set<Provider>
+
+    init(
+        _ id: FieldID, _ label: String, kind: FieldKind, what: String,
+        whereGeneric: String? = nil, whereEntra: String? = nil, mistake: String? = nil,
+        providers: Set<Provider>? = nil, formats: Set<OutputFormat>? = nil, choices: [Choice] = [],
+        isRequired: Bool = true, placeholder: String = "",
+        derivation: [Provider: String] = [:], derivedOnly: Set<Provider> = []
+    ) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.what = what
+        self.whereGeneric = whereGeneric
+        self.whereEntra = whereEntra
+        self.mistake = mistake
+        self.providers = providers
+        self.formats = formats
+        self.choices = choices
+        self.isRequired = isRequired
+        self.placeholder = placeholder
+        self.derivationText = derivation
+        self.derivedOnly = derivedOnly
+    }
+
+    public var isSecret: Bool { kind == .secret }
+
+    /// How the value is derived when the operator leaves it empty (or always, see `isDerivedOnly`).
+    public func derivation(_ provider: Provider) -> String? { derivationText[provider] }
+
+    /// True when the provider fixes the value: it is shown read-only, never asked.
+    public func isDerivedOnly(_ provider: Provider) -> Bool { derivedOnly.contains(provider) }
+
+    /// Where to find the value with this provider.
+    public func whereToFind(_ provider: Provider) -> String? {
+        provider == .microsoft ? (whereEntra ?? whereGeneric) : (whereGeneric ?? whereEntra)
+    }
+
+    /// The full help text for one provider, as the wizard's help panel and `fields` show it.
+    public func helpText(_ provider: Provider) -> [String] {
+        var lines = [what]
+        if let place = whereToFind(provider) { lines.append("Where: " + place) }
+        if let derived = derivation(provider) { lines.append((isDerivedOnly(provider) ? "Derived: " : "Default: ") + derived) }
+        if let mistake { lines.append("Watch out: " + mistake) }
+        return lines
+    }
+}
+
+/// The field catalog for Camunda 8.5.
+public enum FieldCatalog {
+    public static func field(_ id: FieldID) -> FieldSpec {
+        if let spec = specs[id] { return spec }
+        preconditionFailure("no catalog entry for \(id.path)")
+    }
+
+    /// Whether the catalog has the field (`components.webModeler.secret` does not: a public client has none).
+    public static func contains(_ id: FieldID) -> Bool { specs[id] != nil }
+
+    private static let specs: [FieldID: FieldSpec] = {
+        var all = globalFields
+        for c in Component.allCases { all += componentFields(c) }
+        return Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+    }()
+
+    private static let entraIssuerDerivation = "https://<authority host>/<tenant ID>/v2.0"
+
+    private static let globalFields: [FieldSpec] = [
+        FieldSpec(
+            .provider, "Provider", kind: .choice,
+            what: "The OpenID Connect provider that signs users and services in to Camunda.",
+            choices: [
+                Choice(value: "generic", label: "Generic OIDC provider",
+                       help: "Any standard OIDC provider (Okta, Auth0, Ping, ...): you give its issuer, token and JWKS URLs."),
+                Choice(value: "microsoft", label: "Microsoft Entra ID",
+                       help: "Azure AD / Entra ID: give the tenant ID and the endpoints are derived from it."),
+            ]
+        ),
+        FieldSpec(
+            .output, "Output", kind: .choice,
+            what: "What to write: one env file per component, or a Helm values overlay for the camunda-platform chart 10.x.",
+            choices: [
+                Choice(value: "env", label: "Env files",
+                       help: "docker compose env_file, systemd EnvironmentFile, plain containers: one file per component."),
+                Choice(value: "helm", label: "Helm values",
+                       help: "Kubernetes: values-oidc.yaml, passed as an extra -f to helm upgrade."),
+            ]
+        ),
+        FieldSpec(
+            .tenantID, "Tenant ID", kind: .text,
+            what: "The GUID of your Entra tenant. Every endpoint and the token issuer are built from it.",
+            whereEntra: "Entra admin center > Identity > Overview > Tenant ID (also 'Directory (tenant) ID' on any app's Overview page).",
+            mistake: "A verified domain (contoso.com) works in URLs, but tokens carry the GUID in 'iss', so sign-in fails. 'common', 'organizations' and 'consumers' are not tenants.",
+            providers: [.microsoft], placeholder: "00000000-0000-0000-0000-000000000000"
+        ),
+        FieldSpec(
+            .authorityHost, "Authority host", kind: .hostName,
+            what: "The Entra sign-in host. Change it only for a sovereign cloud (login.microsoftonline.us, login.partner.microsoftonline.cn).",
+            whereEntra: "Your cloud's documentation; the public cloud uses login.microsoftonline.com.",
+            mistake: "Write the host only: no https://, no path.",
+            providers: [.microsoft], isRequired: false, placeholder: "login.microsoftonline.com",
+            derivation: [.microsoft: "login.microsoftonline.com"]
+        ),
+        FieldSpec(
+            .issuer, "Issuer URL", kind: .url(isPublic: true),
+            what: "The issuer browsers see; it must equal the 'iss' claim of the tokens, character for character.",
+            whereGeneric: "The 'issuer' value of <provider>/.well-known/openid-configuration.",
+            mistake: "A trailing slash or a different host than the one in 'iss' makes every token invalid.",
+            placeholder: "https://idp.example.com/realms/camunda",
+            derivation: [.microsoft: entraIssuerDerivation], derivedOnly: [.microsoft]
+        ),
+        FieldSpec(
+            .issuerBackendURL, "Issuer backend URL", kind: .url(isPublic: false),
+            what: "The same issuer as the containers reach it (container to container). Often equal to the issuer; differs when the provider runs beside Camunda under an internal name.",
+            whereGeneric: "Your network: the address of the provider from inside the cluster or compose network.",
+            mistake: "The chart fails to render when it is empty and the type is not KEYCLOAK. With Entra it must end in /v2.0.",
+            isRequired: false, placeholder: "(same as the issuer)",
+            derivation: [.generic: "the issuer URL", .microsoft: "the issuer URL"], derivedOnly: [.microsoft]
+        ),
+        FieldSpec(
+            .tokenURL, "Token URL", kind: .url(isPublic: true),
+            what: "The provider's token endpoint. Operate, Tasklist and Connectors fetch Zeebe tokens from it.",
+            whereGeneric: "The 'token_endpoint' value of <provider>/.well-known/openid-configuration.",
+            mistake: "The issuer is not the token endpoint; a Keycloak-style path does not work elsewhere.",
+            placeholder: "https://idp.example.com/oauth2/token",
+            derivation: [.microsoft: "https://<authority host>/<tenant ID>/oauth2/v2.0/token"], derivedOnly: [.microsoft]
+        ),
+        FieldSpec(
+            .jwksURL, "JWKS URL", kind: .url(isPublic: true),
+            what: "Where the provider publishes the keys that sign tokens; components check signatures with them.",
+            whereGeneric: "The 'jwks_uri' value of <provider>/.well-known/openid-configuration.",
+            placeholder: "https://idp.example.com/oauth2/keys",
+            derivation: [.microsoft: "https://<authority host>/<tenant ID>/discovery/v2.0/keys"], derivedOnly: [.microsoft]
+        ),
+        FieldSpec(
+            .components, "Components", kind: .componentSet,
+            what: "The Camunda components you deploy. Each one gets its own application in the provider.",
+            mistake: "Identity is required (the gateway asks it for permissions); Operate, Tasklist and Connectors need Zeebe."
+        ),
+        FieldSpec(
+            .identityBaseURL, "Identity base URL", kind: .url(isPublic: false),
+            what: "Identity's internal address that the other components call, e.g. http://identity:8084 in docker compose.",
+            whereGeneric: "Your compose file or service definitions: the service name and port of Identity.",
+            mistake: "Not the browser URL: containers call this one. Helm users don't need it (the chart computes it).",
+            formats: [.env], placeholder: "http://identity:8084"
+        ),
+        FieldSpec(
+            .initialClaimName, "Initial claim name", kind: .text,
+            what: "The token claim that identifies the first administrator. Identity gives full access to the user whose token carries this claim with the value below.",
+            whereEntra: "Keep 'oid' (the user's object ID) unless you know why not.",
+            mistake: "It cannot be changed later through env or Helm, only in Identity's database.",
+            isRequired: false, placeholder: "oid",
+            derivation: [.generic: "oid", .microsoft: "oid"]
+        ),
+        FieldSpec(
+            .initialClaimValue, "Initial claim value", kind: .text,
+            what: "The value of the initial claim for the first administrator (with 'oid': that user's object ID).",
+            whereGeneric: "The user's profile in your provider, or a decoded ID token (jwt.io) of that user.",
+            whereEntra: "Entra admin center > Users > the user > Overview > Object ID.",
+            mistake: "It cannot be changed later through env or Helm: a wrong value locks everyone out of Identity.",
+            placeholder: "00000000-0000-0000-0000-000000000000"
+        ),
+        FieldSpec(
+            .helmSecrets, "Secrets in Helm", kind: .choice,
+            what: "Where the chart finds the client secrets.",
+            formats: [.helm],
+            choices: [
+                Choice(value: "kubernetesSecret", label: "Kubernetes Secret (recommended)",
+                       help: "values-oidc.yaml references a Secret; the tool writes its manifest (oidc-secret.yaml) for kubectl apply."),
+                Choice(value: "inline", label: "Inline in the values file",
+                       help: "As the docs page shows it: values-oidc.yaml holds the secrets; keep it out of git."),
+            ]
+        ),
+        FieldSpec(
+            .kubernetesSecretName, "Kubernetes Secret name", kind: .kubernetesName,
+            what: "The name of the Secret holding the client secrets, under keys identity-secret, operate-secret, ...",
+            mistake: "Apply the manifest in the namespace of the release, before helm upgrade.",
+            formats: [.helm], isRequired: false, placeholder: "camunda-oidc-secrets",
+            derivation: [.generic: Configuration.defaultKubernetesSecretName, .microsoft: Configuration.defaultKubernetesSecretName]
+        ),
+    ]
+
+    private static func componentFields(_ c: Component) -> [FieldSpec] {
+        let name = c.displayName
+        var fields: [FieldSpec] = []
+        if c.hasExternalURL {
+            fields.append(FieldSpec(
+                .componentURL(c), "\(name) URL", kind: .url(isPublic: true),
+                what: "The URL a browser uses to open \(name). The redirect URI to register is built from it: <URL>\(c.redirectPath!).",
+                whereGeneric: "Your ingress or load balancer: the public address of \(name).",
+                mistake: "Give the root URL with https://, not the callback path.",
+                placeholder: "https://\(c.rawValue.lowercased()).example.com"
+            ))
+        }
+        fields.append(FieldSpec(
+            .clientID(c), "\(name) client ID", kind: .text,
+            what: "The ID of the application registered for \(name) (\(c.applicationType.displayName)).",
+            whereGeneric: "Your provider's application (client) list: the client ID of the \(name) application.",
+            whereEntra: "Entra admin center > App registrations > the \(name) app > Overview > Application (client) ID.",
+            mistake: "Register one application per component; sharing one confuses audiences and permissions.",
+            placeholder: "00000000-0000-0000-0000-000000000000"
+        ))
+        if c.hasSecret {
+            fields.append(FieldSpec(
+                .clientSecret(c), "\(name) client secret", kind: .secret,
+                what: "The secret of the \(name) application. It is masked here and written only to files readable by you alone.",
+                whereGeneric: "Your provider's application > Credentials / Client secrets.",
+                whereEntra: "App registrations > the \(name) app > Certificates & secrets > New client secret: copy the Value column right away (it is shown once).",
+                mistake: c == .zeebe || c == .connectors
+                    ? "Copy the secret's Value, not its Secret ID (a GUID)."
+                    : "Copy the secret's Value, not its Secret ID (a GUID); secrets expire: note the date."
+            ))
+        }
+        if c.hasAudience {
+            fields.append(FieldSpec(
+                .audience(c), "\(name) audience", kind: .text,
+                what: "The 'aud' claim \(name)'s tokens carry; \(name) rejects tokens for any other audience.",
+                whereGeneric: "Your provider's API / resource settings for the \(name) application (often the client ID or an API identifier).",
+                whereEntra: "In v2 tokens 'aud' is the application (client) ID: keep the default.",
+                mistake: "With Entra an audience other than the client ID only works with a custom Application ID URI.",
+                providers: nil, isRequired: true,
+                derivation: [.microsoft: "the \(name) client ID"]
+            ))
+        }
+        switch c {
+        case .zeebe:
+            fields.append(FieldSpec(
+                .zeebeTokenScope, "Zeebe token scope", kind: .text,
+                what: "The scope requested with Zeebe client tokens (ZEEBE_TOKEN_SCOPE / zeebe.tokenScope).",
+                whereGeneric: "Only if your provider requires a scope for client-credentials tokens; leave empty otherwise.",
+                whereEntra: "Entra needs <Zeebe client ID>/.default; the default is exactly that.",
+                mistake: "Entra refuses a client-credentials request without a scope (AADSTS90014).",
+                isRequired: false,
+                derivation: [.microsoft: "<Zeebe client ID>/.default"]
+            ))
+        case .webModeler:
+            fields.append(FieldSpec(
+                .webModelerClientAPIAudience, "Web Modeler client API audience", kind: .text,
+                what: "The audience of tokens the Web Modeler web app sends to its own (internal) API.",
+                whereGeneric: "The audience your provider puts in the Web Modeler app's tokens.",
+                whereEntra: "The Web Modeler app's client ID: keep the default.",
+                derivation: [.microsoft: "the Web Modeler client ID"]
+            ))
+            fields.append(FieldSpec(
+                .webModelerPublicAPIAudience, "Web Modeler public API audience", kind: .text,
+                what: "The audience required for Web Modeler's public API (scripts and CI call it).",
+                whereGeneric: "An API identifier you define for Web Modeler's public API.",
+                whereEntra: "An Application ID URI or client ID of a separate app you expose as an API.",
+                mistake: "It must differ from the client API audience, so that a web-app token cannot call the public API."
+            ))
+        case .connectors:
+            fields.append(FieldSpec(
+                .connectorsMode, "Connectors mode", kind: .choice,
+                what: "Inbound connectors (webhooks, polling) read process definitions from Operate; outbound-only connectors need just the Zeebe client.",
+                choices: [
+                    Choice(value: "inbound", label: "Inbound and outbound",
+                           help: "Needs Operate: the Connectors app calls Operate with Operate's audience."),
+                    Choice(value: "outbound", label: "Outbound only",
+                           help: "Polling and webhooks off; only the Zeebe client is configured."),
+                ]
+            ))
+        default:
+            break
+        }
+        return fields
+    }
+}

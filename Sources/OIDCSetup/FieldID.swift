@@ -1,0 +1,100 @@
+/// Names one question of the wizard, one key of the answers file.
+///
+/// `path` is the dotted answers-file key (`components.operate.clientId`); validation
+/// messages and `camunda-oidc fields` use it so that a message points at the line to fix.
+public enum FieldID: Hashable, Sendable, Comparable {
+    case provider
+    case output
+    case tenantID
+    case authorityHost
+    case issuer
+    case issuerBackendURL
+    case tokenURL
+    case jwksURL
+    case identityBaseURL
+    case components
+    case componentURL(Component)
+    case clientID(Component)
+    case clientSecret(Component)
+    case audience(Component)
+    case zeebeTokenScope
+    case webModelerClientAPIAudience
+    case webModelerPublicAPIAudience
+    case connectorsMode
+    case initialClaimName
+    case initialClaimValue
+    case helmSecrets
+    case kubernetesSecretName
+
+    public var path: String {
+        switch self {
+        case .provider: return "provider"
+        case .output: return "output"
+        case .tenantID: return "tenantId"
+        case .authorityHost: return "authorityHost"
+        case .issuer: return "issuer"
+        case .issuerBackendURL: return "issuerBackendUrl"
+        case .tokenURL: return "tokenUrl"
+        case .jwksURL: return "jwksUrl"
+        case .identityBaseURL: return "identityBaseUrl"
+        case .components: return "components"
+        case .componentURL(let c): return "components.\(c.rawValue).url"
+        case .clientID(let c): return "components.\(c.rawValue).clientId"
+        case .clientSecret(let c): return "components.\(c.rawValue).secret"
+        case .audience(let c): return "components.\(c.rawValue).audience"
+        case .zeebeTokenScope: return "components.zeebe.tokenScope"
+        case .webModelerClientAPIAudience: return "components.webModeler.clientApiAudience"
+        case .webModelerPublicAPIAudience: return "components.webModeler.publicApiAudience"
+        case .connectorsMode: return "components.connectors.mode"
+        case .initialClaimName: return "initialClaim.name"
+        case .initialClaimValue: return "initialClaim.value"
+        case .helmSecrets: return "helmSecrets"
+        case .kubernetesSecretName: return "kubernetesSecretName"
+        }
+    }
+
+    /// The component a per-component field belongs to.
+    public var component: Component? {
+        switch self {
+        case .componentURL(let c), .clientID(let c), .clientSecret(let c), .audience(let c): return c
+        case .zeebeTokenScope: return .zeebe
+        case .webModelerClientAPIAudience, .webModelerPublicAPIAudience: return .webModeler
+        case .connectorsMode: return .connectors
+        default: return nil
+        }
+    }
+
+    /// Every field, in the order the wizard asks them.
+    public static let all: [FieldID] = {
+        var ids: [FieldID] = [
+            .provider, .output, .tenantID, .authorityHost, .issuer, .issuerBackendURL, .tokenURL, .jwksURL,
+            .components, .identityBaseURL,
+        ]
+        ids += Component.allCases.filter(\.hasExternalURL).map { .componentURL($0) }
+        for c in Component.allCases {
+            ids.append(.clientID(c))
+            if c.hasSecret { ids.append(.clientSecret(c)) }
+            if c.hasAudience { ids.append(.audience(c)) }
+            switch c {
+            case .zeebe: ids.append(.zeebeTokenScope)
+            case .webModeler: ids += [.webModelerClientAPIAudience, .webModelerPublicAPIAudience]
+            case .connectors: ids.append(.connectorsMode)
+            default: break
+            }
+        }
+        ids += [.initialClaimName, .initialClaimValue, .helmSecrets, .kubernetesSecretName]
+        return ids
+    }()
+
+    public static func < (lhs: FieldID, rhs: FieldID) -> Bool {
+        order[lhs, default: Int.max] < order[rhs, default: Int.max]
+    }
+
+    private static let order: [FieldID: Int] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
+
+    /// Looks a field up by its answers-file path.
+    public init?(path: String) {
+        guard let found = FieldID.all.first(where: { $0.path == path }) else { return nil }
+        self = found
+    }
+}

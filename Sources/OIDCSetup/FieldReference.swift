@@ -1,0 +1,78 @@
+/// The field reference that `camunda-oidc fields` prints, generated from the catalog and the
+/// output layout: what each field is, where to find it, and which env var / Helm key it becomes.
+public enum FieldReference {
+    public static func render(provider: Provider?, layout: OutputLayout = .camunda85, width: Int = 100) -> String {
+        let providers = provider.map { [$0] } ?? Provider.allCases
+        var out: [String] = []
+        out.append("\(ToolInfo.name) \(ToolInfo.version): the questions for Camunda \(ToolInfo.camundaVersion) (Helm chart \(ToolInfo.chartVersion)) with "
+            + (provider?.displayName ?? "either provider"))
+        out.append("Keys are answers-file paths (camunda-oidc generate --answers FILE).")
+        var section: Component?? = .none
+        for field in FieldID.all {
+            let spec = FieldCatalog.field(field)
+            let usedBy = providers.filter { spec.providers?.contains($0) ?? true }
+            guard !usedBy.isEmpty else { continue }
+            if section != .some(field.component) {
+                section = .some(field.component)
+                out.append("")
+                if let c = field.component {
+                    out.append("== \(c.displayName): \(c.applicationType.displayName)" + (c.redirectPath.map { ", redirect URI <URL>\($0)" } ?? "") + " ==")
+                } else {
+                    out.append("== Global ==")
+                }
+            }
+            out.append("")
+            var tags: [String] = []
+            if provider == nil, let only = spec.providers { tags.append(only.map(\.displayName).sorted().joined(separator: ", ") + " only") }
+            if let only = spec.formats { tags.append(only.map(\.displayName).sorted().joined(separator: ", ") + " only") }
+            if spec.isSecret { tags.append("secret") }
+            let requirement = usedBy.allSatisfy { spec.isDerivedOnly($0) } ? "derived" : spec.isRequired ? "required" : "optional"
+            tags.insert(requirement, at: 0)
+            out.append("\(field.path)  \(spec.label)  [\(tags.joined(separator: "; "))]")
+            var body = [spec.what]
+            for choice in spec.choices { body.append("\(choice.value): \(choice.label). \(choice.help)") }
+            for p in usedBy {
+                let prefix = usedBy.count > 1 || provider == nil ? "\(p == .microsoft ? "Entra" : "Generic"): " : ""
+                if let place = spec.whereToFind(p), !spec.isDerivedOnly(p) { body.append("Where (\(prefix.isEmpty ? p.displayName : String(prefix.dropLast(2)))): \(place)") }
+                if let derived = spec.derivation(p) {
+                    body.append("\(spec.isDerivedOnly(p) ? "Derived" : "Default") (\(p == .microsoft ? "Entra" : "Generic")): \(derived)")
+                }
+            }
+            if let mistake = spec.mistake { body.append("Watch out: \(mistake)") }
+            let destinations = layout.destinations(of: field)
+            if !destinations.env.isEmpty { body.append("Env: " + destinations.env.joined(separator: "; ")) }
+            if !destinations.helm.isEmpty { body.append("Helm: " + destinations.helm.joined(separator: "; ")) }
+            for paragraph in body {
+                out += TextWrap.wrap(paragraph, width: width - 4).map { "    " + $0 }
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Greedy word wrapping by character count, for help text in terminals and the field reference.
+public enum TextWrap {
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = Substring(word)
+            while word.count > width {
+                if !current.isEmpty { lines.append(current); current = "" }
+                lines.append(String(word.prefix(width)))
+                word = word.dropFirst(width)
+            }
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+}

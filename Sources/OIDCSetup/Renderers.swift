@@ -1,0 +1,171 @@
+/// One file the tool writes.
+public struct OutputFile: Equatable, Sendable {
+    public enum Kind: Sendable, Equatable { case envFile, helmValues, secretManifest, checklist, answers }
+
+    public let name: String
+    public let kind: Kind
+    public let contents: String
+    /// Holds a client secret: written with mode 0600.
+    public let holdsSecret: Bool
+
+    public init(name: String, kind: Kind, contents: String, holdsSecret: Bool) {
+        self.name = name
+        self.kind = kind
+        self.contents = contents
+        self.holdsSecret = holdsSecret
+    }
+
+    /// The permission bits the file is written with.
+    public var mode: UInt16 { holdsSecret ? 0o600 : 0o644 }
+}
+
+/// Thrown when asked to render a configuration that still has errors.
+public struct InvalidConfiguration: Error, Equatable {
+    public let issues: [ValidationIssue]
+}
+
+/// Turns a valid configuration into the files of its output format (spec sections 2-4).
+/// Output is deterministic: no timestamps, stable order.
+public struct OutputRenderer: Sendable {
+    public let layout: OutputLayout
+
+    public init(layout: OutputLayout = .camunda85) {
+        self.layout = layout
+    }
+
+    public static let helmValuesFileName = "values-oidc.yaml"
+    public static let secretManifestFileName = "oidc-secret.yaml"
+    public static let checklistFileName = "registration-checklist.md"
+
+    /// The names of the files `render` produces, without rendering (for the write confirmation).
+    public func fileNames(for config: Configuration) -> [String] {
+        switch config.output {
+        case .env:
+            return layout.envFiles(for: config).map(\.fileName) + [Self.checklistFileName]
+        case .helm:
+            return [Self.helmValuesFileName]
+                + (config.helmSecrets == .kubernetesSecret ? [Self.secretManifestFileName] : [])
+                + [Self.checklistFileName]
+        }
+    }
+
+    public func render(_ config: Configuration) throws -> [OutputFile] {
+        let errors = Validator.validate(config).filter { $0.severity == .error }
+        guard errors.isEmpty else { throw InvalidConfiguration(issues: errors) }
+        var files: [OutputFile]
+        switch config.output {
+        case .env:
+            files = layout.envFiles(for: config).map { envFile($0, config) }
+        case .helm:
+            files = [helmValues(config)]
+            if config.helmSecrets == .kubernetesSecret { files.append(secretManifest(config)) }
+        }
+        files.append(OutputFile(name: Self.checklistFileName, kind: .checklist,
+                                contents: RegistrationChecklist.render(config), holdsSecret: false))
+        return files
+    }
+
+    // MARK: Values
+
+    func resolve(_ source: ValueSource, _ config: Configuration) -> String {
+        switch source {
+        case .literal(let value), .yamlLiteral(let value): return value
+        case .providerType: return config.provider.identityType
+        case .field(let field, let suffix):
+            let value = config.value(field)
+            return value.isEmpty ? "" : value + suffix
+        case .secret(let c): return config.value(.clientSecret(c))
+        case .redirectRoot(let c): return config.value(.componentURL(c))
+        }
+    }
+
+    // MARK: Env files
+
+    func envFile(_ file: EnvFileLayout, _ config: Configuration) -> OutputFile {
+        let variables = file.variables.filter { $0.condition.holds(in: config) }
+        let holdsSecret = variables.contains { if case .secret = $0.source { return true } else { return false } }
+        var lines = FileHeader.lines(config, subject: "\(file.component.displayName) env file (\(file.fileName))", comment: "#")
+        if holdsSecret {
+            lines.append("# Holds a client secret: keep it mode 0600 and out of version control.")
+        }
+        lines.append("# Use: docker compose `env_file: \(file.fileName)`, or `set -a; . ./\(file.fileName); set +a`.")
+        lines.append("")
+        for variable in variables {
+            if let note = variable.note { lines.append("# " + note) }
+            switch EnvValue.encode(resolve(variable.source, config)) {
+            case .encoded(let text): lines.append("\(variable.name)=\(text)")
+            case .refused: preconditionFailure("validation lets no unrepresentable value through (\(variable.name))")
+            }
+        }
+        return OutputFile(name: file.fileName, kind: .envFile, contents: lines.joined(separator: "\n") + "\n", holdsSecret: holdsSecret)
+    }
+
+    // MARK: Helm
+
+    func helmValues(_ config: Configuration) -> OutputFile {
+        let inline = config.helmSecrets == .inline
+        var lines = FileHeader.lines(config, subject: "Helm values overlay", comment: "#")
+        if inline {
+            lines.append("# Holds the client secrets inline (existingSecret as a string): keep it mode 0600 and out of version control.")
+        } else {
+            lines.append("# Holds no secret: existingSecret names the Kubernetes Secret '\(config.value(.kubernetesSecretName))' (see \(Self.secretManifestFileName)).")
+        }
+        lines.append("# Use: helm upgrade --install <release> camunda/camunda-platform --version 10.x -f values.yaml -f \(Self.helmValuesFileName)")
+        lines.append("")
+        var open: [String] = []
+        for value in layout.helmValues {
+            if let c = value.component, !config.isSelected(c) { continue }
+            guard value.condition.holds(in: config) else { continue }
+            let parents = Array(value.path.dropLast())
+            var common = 0
+            while common < min(open.count, parents.count), open[common] == parents[common] { common += 1 }
+            open = Array(open.prefix(common))
+            for key in parents[common...] {
+                lines.append(String(repeating: "  ", count: open.count) + key + ":")
+                open.append(key)
+            }
+            let indent = String(repeating: "  ", count: open.count)
+            if let note = value.note { lines.append(indent + "# " + note) }
+            let key = value.path.last!
+            switch value.source {
+            case .yamlLiteral(let literal):
+                lines.append("\(indent)\(key): \(literal)")
+            case .secret where !inline:
+                lines.append("\(indent)\(key):")
+                lines.append("\(indent)  name: \(YAMLScalar.quoted(config.value(.kubernetesSecretName)))")
+            default:
+                lines.append("\(indent)\(key): \(YAMLScalar.quoted(resolve(value.source, config)))")
+            }
+        }
+        return OutputFile(name: Self.helmValuesFileName, kind: .helmValues, contents: lines.joined(separator: "\n") + "\n", holdsSecret: inline)
+    }
+
+    func secretManifest(_ config: Configuration) -> OutputFile {
+        var lines = FileHeader.lines(config, subject: "Kubernetes Secret with the client secrets", comment: "#")
+        lines += [
+            "# Holds the client secrets: keep it mode 0600 and out of version control.",
+            "# Use: kubectl apply -n <namespace of the release> -f \(Self.secretManifestFileName) (before helm upgrade).",
+            "apiVersion: v1",
+            "kind: Secret",
+            "metadata:",
+            "  name: \(YAMLScalar.quoted(config.value(.kubernetesSecretName)))",
+            "type: Opaque",
+            "stringData:",
+        ]
+        for c in config.components {
+            guard let key = c.kubernetesSecretKey else { continue }
+            lines.append("  \(key): \(YAMLScalar.quoted(config.value(.clientSecret(c))))")
+        }
+        return OutputFile(name: Self.secretManifestFileName, kind: .secretManifest, contents: lines.joined(separator: "\n") + "\n", holdsSecret: true)
+    }
+}
+
+/// The comment block that opens every output file.
+enum FileHeader {
+    static func lines(_ config: Configuration, subject: String, comment: String) -> [String] {
+        [
+            "\(comment) \(subject), generated by \(ToolInfo.name) \(ToolInfo.version)",
+            "\(comment) for Camunda \(ToolInfo.camundaVersion) (Helm chart \(ToolInfo.chartVersion)), provider: \(config.provider.displayName) (\(config.provider.identityType)).",
+        ]
+    }
+}

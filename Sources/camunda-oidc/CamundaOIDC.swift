@@ -1,0 +1,40 @@
+import ArgumentParser
+import OIDCSetup
+
+/// Exit statuses, from sysexits.h, that scripts can rely on.
+enum ExitStatus {
+    static let invalidAnswers = ExitCode(65)   // EX_DATAERR
+    static let unreadableInput = ExitCode(66)  // EX_NOINPUT
+    static let unwritableOutput = ExitCode(73) // EX_CANTCREAT
+}
+
+@main
+struct CamundaOIDC: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "camunda-oidc",
+        abstract: "Connect Camunda \(ToolInfo.camundaVersion) Self-Managed to an OpenID Connect provider (generic OIDC or Microsoft Entra ID).",
+        discussion: """
+        Without a subcommand, starts the interactive wizard. It asks for the provider, the tenant ID, each \
+        component's client ID, secret and audience, and the initial claim, previews the result and writes env \
+        files or a Helm values overlay plus a registration checklist.
+
+        Secrets are never accepted as arguments: the wizard asks for them, and answers files name them \
+        (secret, secretEnv or secretFile).
+        """,
+        version: ToolInfo.version,
+        subcommands: [Wizard.self, Generate.self, Fields.self],
+        defaultSubcommand: Wizard.self
+    )
+}
+
+/// Writes a line to standard error.
+func printError(_ line: String) {
+    var stderr = StandardError()
+    print(line, to: &stderr)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileDescriptorIO.writeAll(2, Array(string.utf8))
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import OIDCSetup
+
+extension Provider: ExpressibleByArgument {}
+
+struct Fields: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the field reference: what each field is, where to find it, and the env var / Helm key it becomes."
+    )
+
+    @Option(help: "Only the fields of this provider: generic or microsoft.")
+    var provider: Provider?
+
+    func run() throws {
+        print(FieldReference.render(provider: provider), terminator: "")
+    }
+}

@@ -1,0 +1,192 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+import OIDCSetup
+
+/// Small wrappers over POSIX I/O that retry short writes and EINTR.
+enum FileDescriptorIO {
+    @discardableResult
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
+
+    /// Reads a whole regular file; nil with a reason when it cannot.
+    static func readFile(_ path: String) -> Result<[UInt8], OutputWriter.Failure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.init(path: path, reason: systemError())) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.init(path: path, reason: systemError()))
+            }
+            if n == 0 { break }
+            bytes += buffer[0..<n]
+        }
+        return .success(bytes)
+    }
+
+    static func systemError() -> String { String(cString: strerror(errno)) }
+}
+
+/// Writes output files safely: all or nothing, atomically (temporary file in the same
+/// directory, fsync, rename), with explicit modes, never through a symlink, and never
+/// replacing a file unless told to, in which case the old file is kept as a backup.
+struct OutputWriter {
+    struct Failure: Error, CustomStringConvertible {
+        let path: String
+        let reason: String
+        var description: String { "\(path): \(reason)" }
+    }
+
+    /// What happened to one file.
+    struct Written: Equatable {
+        let path: String
+        let mode: UInt16
+        /// Where the previous file was kept, when one was replaced.
+        let backup: String?
+    }
+
+    let directory: String
+    let replaceExisting: Bool
+
+    /// Paths of the files that already exist among `names` (for the wizard's confirmation).
+    func existing(_ names: [String]) -> [String] {
+        names.filter { lstatMode(path($0)) != nil }
+    }
+
+    func path(_ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    func write(_ files: [OutputFile]) throws(Failure) -> [Written] {
+        try ensureDirectory()
+        // Check every target before writing anything: a refusal leaves nothing behind.
+        for file in files {
+            let target = path(file.name)
+            guard let mode = lstatMode(target) else { continue }
+            if mode & S_IFMT == S_IFLNK { throw Failure(path: target, reason: "is a symbolic link; refusing to write through it") }
+            if mode & S_IFMT != S_IFREG { throw Failure(path: target, reason: "exists and is not a regular file") }
+            if !replaceExisting { throw Failure(path: target, reason: "exists; use --force to replace it (the old file is kept as a backup)") }
+        }
+        var temporaries: [(temp: String, file: OutputFile)] = []
+        do {
+            for file in files {
+                temporaries.append((try writeTemporary(file), file))
+            }
+        } catch {
+            for (temp, _) in temporaries { unlink(temp) }
+            throw error
+        }
+        var written: [Written] = []
+        for (index, (temp, file)) in temporaries.enumerated() {
+            let target = path(file.name)
+            var backup: String?
+            do {
+                if lstatMode(target) != nil { backup = try keepBackup(of: target) }
+            } catch {
+                for (later, _) in temporaries[index...] { unlink(later) }
+                throw error
+            }
+            guard rename(temp, target) == 0 else {
+                let reason = FileDescriptorIO.systemError()
+                for (later, _) in temporaries[index...] { unlink(later) }
+                throw Failure(path: target, reason: reason)
+            }
+            written.append(Written(path: target, mode: file.mode, backup: backup))
+        }
+        syncDirectory()
+        return written
+    }
+
+    private func lstatMode(_ path: String) -> mode_t? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode : nil
+    }
+
+    /// Creates the directory (and missing parents) with mode 0700.
+    private func ensureDirectory() throws(Failure) {
+        var info = stat()
+        if stat(directory, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw Failure(path: directory, reason: "is not a directory") }
+            return
+        }
+        var prefix = directory.hasPrefix("/") ? "/" : ""
+        for component in directory.split(separator: "/") {
+            prefix += component
+            if stat(prefix, &info) != 0 {
+                guard mkdir(prefix, 0o700) == 0 || errno == EEXIST else {
+                    throw Failure(path: prefix, reason: FileDescriptorIO.systemError())
+                }
+                chmod(prefix, 0o700)
+            }
+            prefix += "/"
+        }
+    }
+
+    private func writeTemporary(_ file: OutputFile) throws(Failure) -> String {
+        var template = Array(path(".\(file.name).tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw Failure(path: path(file.name), reason: FileDescriptorIO.systemError()) }
+        let temp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let ok = fchmod(fd, mode_t(file.mode)) == 0
+            && FileDescriptorIO.writeAll(fd, Array(file.contents.utf8))
+            && fsync(fd) == 0
+        let reason = FileDescriptorIO.systemError()
+        close(fd)
+        guard ok else {
+            unlink(temp)
+            throw Failure(path: path(file.name), reason: reason)
+        }
+        return temp
+    }
+
+    /// Keeps the current file as NAME.bak (or NAME.bak.1, .2, ...: an older backup is never replaced).
+    /// A hard link keeps contents and mode exactly; a copy is the fallback where links are not allowed.
+    private func keepBackup(of target: String) throws(Failure) -> String {
+        for attempt in 0..<1000 {
+            let candidate = attempt == 0 ? target + ".bak" : target + ".bak.\(attempt)"
+            if link(target, candidate) == 0 { return candidate }
+            if errno == EEXIST { continue }
+            return try copyBackup(of: target, to: candidate)
+        }
+        throw Failure(path: target, reason: "too many backups beside it; remove old .bak files")
+    }
+
+    private func copyBackup(of target: String, to backup: String) throws(Failure) -> String {
+        var info = stat()
+        guard stat(target, &info) == 0 else { throw Failure(path: target, reason: FileDescriptorIO.systemError()) }
+        let bytes: [UInt8]
+        switch FileDescriptorIO.readFile(target) {
+        case .success(let b): bytes = b
+        case .failure(let f): throw f
+        }
+        let fd = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, info.st_mode & 0o7777)
+        guard fd >= 0 else { throw Failure(path: backup, reason: FileDescriptorIO.systemError()) }
+        defer { close(fd) }
+        guard fchmod(fd, info.st_mode & 0o7777) == 0, FileDescriptorIO.writeAll(fd, bytes), fsync(fd) == 0 else {
+            throw Failure(path: backup, reason: FileDescriptorIO.systemError())
+        }
+        return backup
+    }
+
+    private func syncDirectory() {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+}

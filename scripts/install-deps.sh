@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, only when missing: ncursesw headers, tmux (end-to-end
+# tests), and python-dotenv + PyYAML (the tests read outputs back as real consumers do).
+set -euo pipefail
+
+need_apt=()
+pkg-config --exists ncursesw 2>/dev/null || need_apt+=(libncurses-dev pkg-config)
+command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3 python3-pip)
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "install-deps: apt-get install ${need_apt[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! python3 -c 'import dotenv, yaml' 2>/dev/null; then
+  echo "install-deps: pip install python-dotenv PyYAML"
+  python3 -m pip install --quiet python-dotenv PyYAML 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages python-dotenv PyYAML
+fi
