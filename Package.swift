@@ -24,6 +24,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "OIDCSetupTests", dependencies: ["OIDCSetup"]),
+        // Golden-file comparison shared by the test targets; recording always fails the test.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "OIDCSetupTests", dependencies: ["OIDCSetup", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNcurses"]),
+        .testTarget(name: "ScreensTests", dependencies: ["Screens", "OIDCSetup", "TerminalUI", "TestSupport"]),
+        // Runs the built binary as a subprocess and in tmux (build it first: `make test` does).
+        .testTarget(name: "CLITests", dependencies: ["OIDCSetup", "TestSupport"]),
     ]
 )
