@@ -22,8 +22,8 @@ struct CamundaOIDC: ParsableCommand {
         (secret, secretEnv or secretFile).
         """,
         version: ToolInfo.version,
-        subcommands: [Wizard.self, Generate.self, Fields.self],
-        defaultSubcommand: Wizard.self
+        subcommands: [WizardCommand.self, Generate.self, Fields.self],
+        defaultSubcommand: WizardCommand.self
     )
 }
 

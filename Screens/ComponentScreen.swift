@@ -1,0 +1,23 @@
+import OIDCSetup
+import TerminalUI
+
+/// Step 7, once per selected component: its application's client ID, secret, audience and specifics.
+struct ComponentScreen: StepScreen {
+    let component: Component
+
+    func intro(_ state: WizardState) -> String {
+        var text = "Register \(component.displayName) as a \(component.applicationType.displayName.lowercased())"
+        if let redirect = state.config.redirectURI(component) {
+            text += " with redirect URI \(redirect)"
+        }
+        text += "."
+        if state.config.provider == .microsoft {
+            text += component.hasAudience ? " Entra: the audience defaults to the client ID." : ""
+        }
+        return text
+    }
+
+    func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
+        FormView(state: state).draw(state.items, into: &frame, area: area)
+    }
+}

@@ -1,0 +1,23 @@
+import OIDCSetup
+import TerminalUI
+
+/// The end: what was written and the next command. Never shows a secret.
+struct DoneScreen: StepScreen {
+    func intro(_ state: WizardState) -> String { "Done. Nothing here shows a secret; the same summary is printed when you leave." }
+
+    func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
+        guard case .written(let summary) = state.writeOutcome else { return }
+        frame.scrollView(summary, from: state.scroll, in: area) { line in
+            line.hasPrefix("Wrote") || line.hasPrefix("Next") ? .bold : .normal
+        }
+    }
+
+    func bindings(_ state: WizardState) -> [KeyBinding] { [] }
+
+    func event(for key: Key, in state: WizardState) -> WizardEvent? {
+        switch key {
+        case .character("q"), .enter, .escape: return .nextRequested
+        default: return ScrollKeys.event(for: key)
+        }
+    }
+}

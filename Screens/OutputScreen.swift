@@ -1,0 +1,14 @@
+import OIDCSetup
+import TerminalUI
+
+/// Step 3: env files or a Helm values overlay.
+struct OutputScreen: StepScreen {
+    func intro(_ state: WizardState) -> String {
+        "How do you run Camunda? Env files suit docker compose, systemd and plain containers; "
+            + "Helm values suit Kubernetes with the camunda-platform chart \(ToolInfo.chartVersion)."
+    }
+
+    func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
+        FormView(state: state).draw(state.items, into: &frame, area: area)
+    }
+}

@@ -1,3 +1,0 @@
-import OIDCSetup
-import TerminalUI
-public enum ScreensPlaceholder {}

@@ -1,0 +1,46 @@
+import OIDCSetup
+import TerminalUI
+
+/// Step 1: what the tool does, and whether to start a new setup or change an existing one.
+struct StartScreen: StepScreen {
+    static let options = [
+        ("Start a new setup", "Answer the questions step by step; nothing is written until the last step."),
+        ("Change an existing setup", "Load env files, a Helm overlay or an answers file (coming soon)."),
+    ]
+
+    func intro(_ state: WizardState) -> String {
+        "This wizard connects Camunda \(ToolInfo.camundaVersion) Self-Managed to your OpenID Connect provider "
+            + "(a generic OIDC provider or Microsoft Entra ID). It asks for each component's application, previews "
+            + "the files, and writes env files or a Helm values overlay plus a registration checklist."
+    }
+
+    func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
+        let focused = state.focusedItem == .startChoice
+        for (index, option) in Self.options.enumerated() {
+            let selected = state.startChoice == index
+            frame.put("\(focused && selected ? "›" : " ") \(selected ? "(•)" : "( )") \(option.0)", row: area.row + index * 2, column: area.column,
+                      style: selected && focused ? .selected : selected ? .bold : .normal)
+            frame.put(Frame.clip(option.1, to: area.width - 6), row: area.row + index * 2 + 1, column: area.column + 6, style: .muted)
+        }
+        let tips = [
+            "Keep your provider's admin portal open: each step says where to find its values.",
+            "F1 on any field explains it. Secrets are masked and written only to files only you can read.",
+        ]
+        var row = area.row + 5
+        for tip in tips where row < area.bottom {
+            row += frame.putWrapped(tip, row: row, column: area.column, width: area.width, maxRows: area.bottom - row, style: .muted)
+        }
+    }
+
+    func bindings(_ state: WizardState) -> [KeyBinding] { [KeyBinding("↑↓", "choose")] }
+
+    func event(for key: Key, in state: WizardState) -> WizardEvent? {
+        guard state.focusedItem == .startChoice else { return FormKeys.event(for: key, in: state) }
+        switch key {
+        case .up, .character("k"): return .moveUp
+        case .down, .character("j"): return .moveDown
+        case .character("?"): return .helpToggled
+        default: return nil
+        }
+    }
+}

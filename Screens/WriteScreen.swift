@@ -1,0 +1,52 @@
+import OIDCSetup
+import TerminalUI
+
+/// Step 12: where to write, which files, and which of them exist (their backups are kept).
+struct WriteScreen: StepScreen {
+    func intro(_ state: WizardState) -> String {
+        "Files are written atomically; those holding secrets get mode 0600. An existing file is kept as NAME.bak. "
+            + "The answers file replays this run: camunda-oidc generate --answers \(AnswersFile.defaultFileName)."
+    }
+
+    func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
+        let focused = state.focusedItem == .outputDirectory
+        let labelWidth = 12
+        frame.put((focused ? "›" : " ") + "Directory", row: area.row, column: area.column, style: focused ? .bold : .normal)
+        let inputColumn = area.column + labelWidth
+        let inputWidth = area.width - labelWidth - 1
+        let value = state.outputDirectory
+        let cursor = min(state.cursor, value.count)
+        let start = max(0, cursor - (inputWidth - 1))
+        frame.fill(row: area.row, column: inputColumn, width: inputWidth, height: 1, with: Cell(" ", .input))
+        frame.put(String(value.dropFirst(start)), row: area.row, column: inputColumn, style: .input, limit: inputWidth)
+        if focused { frame.cursor = (area.row, inputColumn + cursor - start) }
+        frame.put("Created with mode 0700 when missing; . is the directory you started in.", row: area.row + 1, column: inputColumn, style: .muted, limit: inputWidth)
+
+        var row = area.row + 3
+        frame.put("Files:", row: row, column: area.column, style: .bold)
+        row += 1
+        let files = (try? state.outputFiles()) ?? []
+        let existing = Set(state.existingFiles ?? [])
+        for file in files where row < area.bottom {
+            let status: String
+            if state.existingFiles == nil {
+                status = "checking…"
+            } else if existing.contains(file.name) {
+                status = "exists: replaced, old one kept as \(file.name).bak"
+            } else {
+                status = "new"
+            }
+            let mode = file.holdsSecret ? "0600" : "0644"
+            frame.put("  \(file.name.padding(toLength: 27)) \(mode)  ", row: row, column: area.column)
+            frame.put(Frame.clip(status, to: area.width - 37), row: row, column: area.column + 37,
+                      style: existing.contains(file.name) ? .warning : .muted)
+            row += 1
+        }
+        if case .failed(let message) = state.writeOutcome, row + 1 < area.bottom {
+            frame.putWrapped("Error: nothing was written: " + message, row: row + 1, column: area.column, width: area.width,
+                             maxRows: area.bottom - row - 1, style: .error)
+        }
+    }
+
+    func bindings(_ state: WizardState) -> [KeyBinding] { [] }
+}

@@ -1,0 +1,365 @@
+/// The wizard's state machine: state + event -> new state + effects as data.
+/// It knows nothing of terminals, so any front end (ncurses, line mode, tests) can drive it.
+public enum Wizard {
+    /// Largest paste taken as one edit; larger pastes are refused whole (never truncated).
+    public static let maximumPaste = 64 * 1024
+
+    /// Exit status when the operator leaves without writing (as for SIGINT).
+    public static let cancelledStatus: Int32 = 130
+
+    public static func reduce(_ state: inout WizardState, _ event: WizardEvent) -> [WizardEffect] {
+        if state.confirmingQuit {
+            switch event {
+            case .quitConfirmed:
+                return [.quit(status: cancelledStatus, message: "camunda-oidc: left without writing anything.")]
+            case .quitCancelled, .backRequested:
+                state.confirmingQuit = false
+            default:
+                break
+            }
+            return []
+        }
+        if state.showingHelp, event != .helpToggled, event != .quitRequested {
+            // Any key closes the help panel; Esc and Enter only close it.
+            state.showingHelp = false
+            if event == .backRequested || event == .activate { return [] }
+        }
+        switch event {
+        case .quitRequested:
+            if state.step == .done { return [.quit(status: 0, message: doneMessage(state))] }
+            state.confirmingQuit = true
+        case .quitConfirmed, .quitCancelled:
+            break
+        case .helpToggled:
+            state.showingHelp.toggle()
+        case .nextRequested:
+            return next(&state)
+        case .backRequested:
+            back(&state)
+        case .focusNext:
+            moveFocus(&state, by: 1)
+        case .focusPrevious:
+            moveFocus(&state, by: -1)
+        case .activate:
+            return activate(&state)
+        case .toggle:
+            toggle(&state)
+        case .moveUp:
+            move(&state, by: -1)
+        case .moveDown:
+            move(&state, by: 1)
+        case .insert(let text):
+            edit(&state) { value, cursor in
+                value.insert(contentsOf: text, at: value.index(value.startIndex, offsetBy: cursor))
+                cursor += text.count
+            }
+        case .paste(let text):
+            paste(&state, text)
+        case .deleteBackward:
+            edit(&state) { value, cursor in
+                guard cursor > 0 else { return }
+                value.remove(at: value.index(value.startIndex, offsetBy: cursor - 1))
+                cursor -= 1
+            }
+        case .deleteForward:
+            edit(&state) { value, cursor in
+                guard cursor < value.count else { return }
+                value.remove(at: value.index(value.startIndex, offsetBy: cursor))
+            }
+        case .clearField:
+            edit(&state) { value, cursor in
+                value = ""
+                cursor = 0
+            }
+        case .cursorLeft: state.cursor = max(0, state.cursor - 1)
+        case .cursorRight: state.cursor = min(currentText(state).count, state.cursor + 1)
+        case .cursorHome: state.cursor = 0
+        case .cursorEnd: state.cursor = currentText(state).count
+        case .fieldEdited(let field, let value):
+            setField(&state, field, value)
+        case .revealToggled:
+            if state.step == .preview { state.secretsRevealed.toggle() }
+        case .nextTab, .previousTab:
+            guard state.step == .preview else { break }
+            let count = (try? state.outputFiles().count) ?? 1
+            state.previewTab = (state.previewTab + (event == .nextTab ? 1 : count - 1)) % max(count, 1)
+            state.scroll = 0
+            state.secretsRevealed = false
+        case .scroll(let lines):
+            state.scroll = max(0, state.scroll + lines)
+        case .scrollToTop:
+            state.scroll = 0
+        case .scrollToBottom:
+            state.scroll = Int.max / 2
+        case .outputInspected(let existing):
+            state.existingFiles = existing
+        case .writeFinished(let outcome):
+            state.writeOutcome = outcome
+            if case .written = outcome {
+                state.step = .done
+                state.focus = 0
+            }
+        }
+        return []
+    }
+
+    // MARK: Navigation
+
+    static func next(_ state: inout WizardState) -> [WizardEffect] {
+        state.notice = nil
+        switch state.step {
+        case .start:
+            if state.startChoice == 1 {
+                state.notice = "Loading an existing setup is not available yet: start a new setup, or use camunda-oidc generate --answers FILE."
+                return []
+            }
+        case .done:
+            return [.quit(status: 0, message: doneMessage(state))]
+        case .write:
+            return confirmWrite(&state)
+        default:
+            break
+        }
+        let blocking = blockingProblems(state)
+        guard blocking.isEmpty else {
+            state.attempted.insert(state.step)
+            if let first = blocking.first, let index = state.items.firstIndex(of: first) { focus(&state, index) }
+            return []
+        }
+        let steps = state.steps
+        guard let index = steps.firstIndex(of: state.step), index + 1 < steps.count else { return [] }
+        return enter(&state, steps[index + 1])
+    }
+
+    static func back(_ state: inout WizardState) {
+        state.notice = nil
+        let steps = state.steps
+        guard let index = steps.firstIndex(of: state.step), index > 0 else { return }
+        _ = enter(&state, steps[index - 1])
+    }
+
+    static func enter(_ state: inout WizardState, _ step: WizardStep) -> [WizardEffect] {
+        state.step = step
+        state.scroll = 0
+        state.secretsRevealed = false
+        state.listCursor = 0
+        state.fieldNotices = [:]
+        focus(&state, 0)
+        switch step {
+        case .preview:
+            state.previewTab = 0
+        case .write:
+            state.existingFiles = nil
+            return [inspect(state)]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The items on the current step whose problems block Next, in item order.
+    static func blockingProblems(_ state: WizardState) -> [StepItem] {
+        var blocking: [StepItem] = []
+        let fields = state.step.fields(for: state.config)
+        let errors = Validator.validate(state.config).filter { $0.severity == .error }
+        for field in fields where errors.contains(where: { $0.field == field }) {
+            blocking.append(.field(field))
+        }
+        // Cross-field errors filed under a field of another step (the Connectors mode needs
+        // Operate) also block the components step, where they can be fixed.
+        if state.step == .components, errors.contains(where: { $0.field == .connectorsMode }), !blocking.contains(.field(.components)) {
+            blocking.append(.field(.components))
+        }
+        if state.step == .initialClaim, !state.claimConfirmed { blocking.append(.claimConfirmation) }
+        if state.step == .review {
+            if !errors.isEmpty { blocking.append(.nextButton) }
+            if state.items.contains(.warningsAccepted), !state.warningsAccepted { blocking.append(.warningsAccepted) }
+        }
+        return blocking
+    }
+
+    static func confirmWrite(_ state: inout WizardState) -> [WizardEffect] {
+        let directory = state.outputDirectory.trimmingWhitespace()
+        guard !directory.isEmpty else {
+            state.attempted.insert(.write)
+            state.notice = "Give a directory to write to (. is the current one)."
+            return []
+        }
+        guard state.existingFiles != nil else { return [inspect(state)] }
+        do {
+            return [.write(WritePlan(directory: directory, files: try state.outputFiles()))]
+        } catch {
+            state.notice = "The answers still have errors: go back and fix them."
+            return []
+        }
+    }
+
+    static func inspect(_ state: WizardState) -> WizardEffect {
+        let names = OutputRenderer().fileNames(for: state.config) + [AnswersFile.defaultFileName]
+        return .inspectOutput(directory: state.outputDirectory.trimmingWhitespace(), fileNames: names)
+    }
+
+    static func doneMessage(_ state: WizardState) -> String? {
+        guard case .written(let summary) = state.writeOutcome else { return nil }
+        return summary.joined(separator: "\n")
+    }
+
+    // MARK: Focus
+
+    static func focus(_ state: inout WizardState, _ index: Int) {
+        let items = state.items
+        state.focus = items.isEmpty ? 0 : min(max(index, 0), items.count - 1)
+        state.cursor = state.focusedItem.flatMap { state.editableText($0) }?.count ?? 0
+        if state.focusedItem == .field(.components) { state.listCursor = min(state.listCursor, Component.allCases.count - 1) }
+    }
+
+    static func moveFocus(_ state: inout WizardState, by delta: Int) {
+        let count = state.items.count
+        guard count > 0 else { return }
+        focus(&state, (state.focus + delta + count) % count)
+    }
+
+    static func activate(_ state: inout WizardState) -> [WizardEffect] {
+        switch state.focusedItem {
+        case .backButton:
+            back(&state)
+            return []
+        case .nextButton, nil:
+            return next(&state)
+        case .claimConfirmation, .warningsAccepted:
+            toggle(&state)
+            return []
+        default:
+            // Enter on the last input goes on to the next step; elsewhere it moves to the next input.
+            let inputs = state.items.filter { $0 != .backButton && $0 != .nextButton }
+            if state.focusedItem == inputs.last { return next(&state) }
+            moveFocus(&state, by: 1)
+            return []
+        }
+    }
+
+    // MARK: Lists and choices
+
+    static func toggle(_ state: inout WizardState) {
+        switch state.focusedItem {
+        case .field(.components):
+            let c = Component.allCases[state.listCursor]
+            if state.config.selectedComponents.contains(c) {
+                state.config.selectedComponents.remove(c)
+            } else {
+                state.config.selectedComponents.insert(c)
+            }
+            state.touched.insert(.components)
+        case .claimConfirmation:
+            state.claimConfirmed.toggle()
+        case .warningsAccepted:
+            state.warningsAccepted.toggle()
+        case .field(let f) where FieldCatalog.field(f).kind == .choice:
+            move(&state, by: 1)
+        default:
+            break
+        }
+    }
+
+    static func move(_ state: inout WizardState, by delta: Int) {
+        switch state.focusedItem {
+        case .startChoice:
+            state.startChoice = min(max(state.startChoice + delta, 0), 1)
+        case .field(.components):
+            state.listCursor = min(max(state.listCursor + delta, 0), Component.allCases.count - 1)
+        case .field(let f) where FieldCatalog.field(f).kind == .choice:
+            let choices = FieldCatalog.field(f).choices
+            let current = choices.firstIndex { $0.value == state.config.value(f) } ?? 0
+            let next = min(max(current + delta, 0), choices.count - 1)
+            choose(&state, f, choices[next].value)
+        default:
+            if state.step == .review || state.step == .preview || state.step == .done {
+                state.scroll = max(0, state.scroll + delta)
+            } else {
+                moveFocus(&state, by: delta)
+            }
+        }
+    }
+
+    static func choose(_ state: inout WizardState, _ field: FieldID, _ value: String) {
+        switch field {
+        case .provider: state.config.provider = Provider(rawValue: value) ?? state.config.provider
+        case .output: state.config.output = OutputFormat(rawValue: value) ?? state.config.output
+        case .helmSecrets: state.config.helmSecrets = HelmSecretMode(rawValue: value) ?? state.config.helmSecrets
+        case .connectorsMode: state.config.connectorsMode = ConnectorsMode(rawValue: value) ?? state.config.connectorsMode
+        default: return
+        }
+        // Items may change with the choice (the Kubernetes Secret name appears); keep focus on the choice.
+        if let index = state.items.firstIndex(of: .field(field)) { state.focus = index }
+    }
+
+    // MARK: Editing
+
+    static func currentText(_ state: WizardState) -> String {
+        state.focusedItem.flatMap { state.editableText($0) } ?? ""
+    }
+
+    /// Applies an edit to the focused text field. Secrets are edited at the end only: their
+    /// text is never shown, so a cursor inside them would be editing blind.
+    static func edit(_ state: inout WizardState, _ change: (inout String, inout Int) -> Void) {
+        guard let item = state.focusedItem, var value = state.editableText(item) else { return }
+        var cursor = min(state.cursor, value.count)
+        if let f = item.field, FieldCatalog.field(f).isSecret { cursor = value.count }
+        change(&value, &cursor)
+        state.cursor = cursor
+        store(&state, item, value)
+    }
+
+    static func store(_ state: inout WizardState, _ item: StepItem, _ value: String) {
+        switch item {
+        case .field(let f):
+            state.config.set(f, value)
+            state.touched.insert(f)
+            state.fieldNotices[f] = nil
+            if let c = f.component, f == .clientSecret(c) { state.secretReferences[c] = nil }
+        case .outputDirectory:
+            state.outputDirectory = value
+            state.existingFiles = nil
+        default:
+            break
+        }
+    }
+
+    static func setField(_ state: inout WizardState, _ field: FieldID, _ value: String) {
+        if FieldCatalog.field(field).kind == .choice {
+            choose(&state, field, value)
+            return
+        }
+        state.config.set(field, value)
+        state.touched.insert(field)
+        if state.focusedField == field { state.cursor = value.count }
+    }
+
+    static func paste(_ state: inout WizardState, _ text: String) {
+        guard let item = state.focusedItem, state.editableText(item) != nil else {
+            state.notice = "Paste goes into a text field: move to one with Tab first."
+            return
+        }
+        let field = item.field
+        func refuse(_ message: String) {
+            if let field { state.fieldNotices[field] = FieldNotice(severity: .error, message: message) } else { state.notice = message }
+        }
+        let trimmed = text.trimmingWhitespace()
+        if text.utf8.count > maximumPaste {
+            refuse("Paste refused: \(text.utf8.count) bytes is more than any value here needs; nothing was pasted.")
+            return
+        }
+        if let bad = trimmed.unicodeScalars.first(where: Validator.isControl) {
+            let what = bad == "\n" || bad == "\r" ? "a line break" : bad == "\t" ? "a tab" : "a control character"
+            refuse("Paste refused: it contains \(what) inside; nothing was pasted.")
+            return
+        }
+        edit(&state) { value, cursor in
+            value.insert(contentsOf: trimmed, at: value.index(value.startIndex, offsetBy: cursor))
+            cursor += trimmed.count
+        }
+        if trimmed != text, let field {
+            state.fieldNotices[field] = FieldNotice(severity: .warning, message: "Surrounding whitespace was trimmed from the paste.")
+        }
+    }
+}

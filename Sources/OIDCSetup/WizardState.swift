@@ -1,0 +1,155 @@
+/// What the front end must do for the wizard: effects are data, carried out by the executable.
+public enum WizardEffect: Equatable, Sendable {
+    /// Tell the wizard which of these files already exist in the directory (answer with `outputInspected`).
+    case inspectOutput(directory: String, fileNames: [String])
+    /// Write these files atomically (answer with `writeFinished`).
+    case write(WritePlan)
+    /// Leave with this exit status, printing `message` after the terminal is restored.
+    case quit(status: Int32, message: String?)
+}
+
+/// The files the write step writes, and where.
+public struct WritePlan: Equatable, Sendable {
+    public let directory: String
+    public let files: [OutputFile]
+}
+
+/// What happened when the files were written.
+public enum WriteOutcome: Equatable, Sendable {
+    /// One line per file written (path, mode, backup), then the next commands.
+    case written(summary: [String])
+    case failed(String)
+}
+
+/// What the user did. Screens turn keys into these; nothing else changes the state.
+public enum WizardEvent: Equatable, Sendable {
+    case nextRequested
+    case backRequested
+    case focusNext
+    case focusPrevious
+    /// Enter on the focused item.
+    case activate
+    /// Space on a list or checkbox.
+    case toggle
+    case moveUp
+    case moveDown
+    /// Typed text at the cursor of the focused field.
+    case insert(String)
+    /// A paste: one edit, trimmed, refused if it holds a line break or control character.
+    case paste(String)
+    case deleteBackward
+    case deleteForward
+    case clearField
+    case cursorLeft
+    case cursorRight
+    case cursorHome
+    case cursorEnd
+    /// Replace the focused field's whole value (a line-mode front end's way to answer).
+    case fieldEdited(FieldID, String)
+    case helpToggled
+    case quitRequested
+    case quitConfirmed
+    case quitCancelled
+    case revealToggled
+    case nextTab
+    case previousTab
+    case scroll(Int)
+    case scrollToTop
+    case scrollToBottom
+    case outputInspected(existing: [String])
+    case writeFinished(WriteOutcome)
+}
+
+/// The whole state of the wizard: the answers plus where the user is.
+public struct WizardState: Equatable, Sendable {
+    public var config: Configuration
+    /// How each secret is saved in the answers file (default: a `secretEnv` reference).
+    public var secretReferences: [Component: SecretReference] = [:]
+    public var step: WizardStep = .start
+    /// Index into `items`.
+    public var focus: Int = 0
+    /// Text cursor (in characters) in the focused text field.
+    public var cursor: Int = 0
+    /// Highlighted row in the component checklist.
+    public var listCursor: Int = 0
+    /// Highlighted option of the start step (0: new setup, 1: change an existing one).
+    public var startChoice: Int = 0
+    /// Steps where Next was tried: all their errors are shown, not just those of edited fields.
+    public var attempted: Set<WizardStep> = []
+    /// Fields the user has edited: their errors show as they type.
+    public var touched: Set<FieldID> = []
+    public var claimConfirmed = false
+    public var warningsAccepted = false
+    public var previewTab = 0
+    /// First line shown of a scrollable view (review, preview).
+    public var scroll = 0
+    public var secretsRevealed = false
+    public var outputDirectory = "."
+    /// Files of the write that already exist (a backup will be kept); nil until inspected.
+    public var existingFiles: [String]?
+    public var confirmingQuit = false
+    public var showingHelp = false
+    /// A one-off message about the last edit (whitespace trimmed, paste refused), by field.
+    public var fieldNotices: [FieldID: FieldNotice] = [:]
+    /// A message for the whole step.
+    public var notice: String?
+    public var writeOutcome: WriteOutcome?
+
+    public init(config: Configuration = Configuration()) {
+        self.config = config
+    }
+
+    public var steps: [WizardStep] { WizardStep.steps(for: config) }
+    public var items: [StepItem] { step.items(for: config) }
+    public var focusedItem: StepItem? { items.indices.contains(focus) ? items[focus] : nil }
+    public var focusedField: FieldID? { focusedItem?.field }
+
+    /// 1-based position of the current step, and the number of steps.
+    public var progress: (index: Int, count: Int) {
+        let all = steps
+        return ((all.firstIndex(of: step) ?? all.count - 1) + 1, all.count)
+    }
+
+    /// Problems shown on the current step: those of edited fields, or all after a Next attempt.
+    public func visibleIssues(_ field: FieldID) -> [ValidationIssue] {
+        guard attempted.contains(step) || touched.contains(field) else { return [] }
+        return Validator.validate([field], in: config)
+    }
+
+    /// The value the focused text field edits.
+    public func editableText(_ item: StepItem) -> String? {
+        switch item {
+        case .field(let f):
+            switch FieldCatalog.field(f).kind {
+            case .choice, .componentSet: return nil
+            default: return config.values[f] ?? ""
+            }
+        case .outputDirectory: return outputDirectory
+        default: return nil
+        }
+    }
+
+    /// The files the wizard would write now, secrets included; the answers file last.
+    public func outputFiles() throws -> [OutputFile] {
+        var files = try OutputRenderer().render(config)
+        files.append(answersFile)
+        return files
+    }
+
+    /// The answers file saved beside the outputs, with `secretEnv` references instead of secrets.
+    public var answersFile: OutputFile {
+        var references = secretReferences
+        for c in config.components where c.hasSecret {
+            if case .literal = references[c] ?? .environment("") { references[c] = nil }
+            if references[c] == nil { references[c] = .environment(SecretReference.defaultEnvironmentName(c)) }
+        }
+        return OutputFile(name: AnswersFile.defaultFileName, kind: .answers,
+                          contents: AnswersFile.render(config, secrets: references), holdsSecret: false)
+    }
+}
+
+/// A message attached to one field after an edit.
+public struct FieldNotice: Equatable, Sendable {
+    public let severity: Severity
+    public let message: String
+}

@@ -1,0 +1,105 @@
+/// One step of the wizard. The list of steps is derived from the answers: there is one
+/// credentials step per selected component, and the Helm secrets step only for Helm output.
+public enum WizardStep: Hashable, Sendable {
+    case start
+    case provider
+    case output
+    case endpoints
+    case components
+    case urls
+    case component(Component)
+    case initialClaim
+    case helmSecrets
+    case review
+    case preview
+    case write
+    case done
+
+    public var title: String {
+        switch self {
+        case .start: return "Welcome"
+        case .provider: return "Provider"
+        case .output: return "Output"
+        case .endpoints: return "Provider endpoints"
+        case .components: return "Components"
+        case .urls: return "Camunda URLs"
+        case .component(let c): return "\(c.displayName) application"
+        case .initialClaim: return "First administrator"
+        case .helmSecrets: return "Secrets in Helm"
+        case .review: return "Review"
+        case .preview: return "Preview"
+        case .write: return "Write"
+        case .done: return "Done"
+        }
+    }
+
+    /// The steps for a configuration, in order (without `.done`, which is not a step to go back to).
+    public static func steps(for config: Configuration) -> [WizardStep] {
+        var steps: [WizardStep] = [.start, .provider, .output, .endpoints, .components, .urls]
+        steps += config.components.map { .component($0) }
+        steps.append(.initialClaim)
+        if config.output == .helm { steps.append(.helmSecrets) }
+        steps += [.review, .preview, .write]
+        return steps
+    }
+}
+
+/// Something on a step that can have focus.
+public enum StepItem: Hashable, Sendable {
+    /// A field of the catalog: text, secret, choice or the component checklist.
+    case field(FieldID)
+    /// The start step's choice: new setup, or change an existing one.
+    case startChoice
+    /// "I understand the initial claim cannot be changed later."
+    case claimConfirmation
+    /// "I have read the warnings."
+    case warningsAccepted
+    /// The directory the write step writes to.
+    case outputDirectory
+    case backButton
+    case nextButton
+
+    public var field: FieldID? {
+        if case .field(let f) = self { return f }
+        return nil
+    }
+}
+
+extension WizardStep {
+    /// The fields a step asks for, in order; what `next` validates.
+    public func fields(for config: Configuration) -> [FieldID] {
+        let candidates: [FieldID]
+        switch self {
+        case .provider: candidates = [.provider]
+        case .output: candidates = [.output]
+        case .endpoints:
+            candidates = [.tenantID, .authorityHost, .issuer, .issuerBackendURL, .tokenURL, .jwksURL]
+        case .components: candidates = [.components]
+        case .urls:
+            candidates = [.identityBaseURL] + config.components.filter(\.hasExternalURL).map { .componentURL($0) }
+        case .component(let c):
+            candidates = FieldID.all.filter { $0.component == c && $0 != .componentURL(c) }
+        case .initialClaim: candidates = [.initialClaimName, .initialClaimValue]
+        case .helmSecrets: candidates = [.helmSecrets, .kubernetesSecretName]
+        case .start, .review, .preview, .write, .done: candidates = []
+        }
+        // Derived-only values (Entra's endpoints) are shown, not asked.
+        return candidates.filter { config.applies($0) && !FieldCatalog.field($0).isDerivedOnly(config.provider) }
+    }
+
+    /// Everything on the step that takes focus, buttons last.
+    public func items(for config: Configuration) -> [StepItem] {
+        var items: [StepItem]
+        switch self {
+        case .start: items = [.startChoice]
+        case .initialClaim: items = fields(for: config).map { .field($0) } + [.claimConfirmation]
+        case .review:
+            items = Validator.validate(config).contains { $0.severity == .warning } ? [.warningsAccepted] : []
+        case .write: items = [.outputDirectory]
+        case .done: return []
+        case .preview: items = []
+        default: items = fields(for: config).map { .field($0) }
+        }
+        return items + [.backButton, .nextButton]
+    }
+}

@@ -1,0 +1,92 @@
+import OIDCSetup
+import Screens
+import TerminalUI
+
+/// The wizard's run loop: read keys, turn them into events, reduce, carry out effects, draw.
+/// A burst of pending keys (a paste without bracketed paste) is reduced before one draw.
+final class WizardRunner {
+    /// How the run ended.
+    enum Ending: Equatable {
+        case quit(status: Int32, message: String?)
+        /// A signal arrived (Ctrl-C from `kill`, SIGTERM, SIGHUP when SSH drops, SIGQUIT).
+        case signal(Int32)
+        /// Standard input closed under us.
+        case inputEnded
+    }
+
+    private let terminal: Terminal
+    private(set) var state: WizardState
+    /// Frames drawn, for the benchmark's count of frames per paste.
+    private(set) var framesDrawn = 0
+
+    init(terminal: Terminal, state: WizardState = WizardState()) {
+        self.terminal = terminal
+        self.state = state
+    }
+
+    func run() -> Ending {
+        draw()
+        while true {
+            guard let key = terminal.readKey() else {
+                if let signal = SignalGuard.pending { return .signal(signal) }
+                return .inputEnded
+            }
+            var keys = [key]
+            while let more = terminal.pendingKey() { keys.append(more) }
+            for key in keys {
+                if let ending = handle(key) { return ending }
+            }
+            if let signal = SignalGuard.pending { return .signal(signal) }
+            draw()
+        }
+    }
+
+    /// Handles one key; returns how the run ends when it does.
+    func handle(_ key: Key) -> Ending? {
+        switch key {
+        case .resize:
+            return nil
+        case .control("l"):
+            terminal.invalidate()
+            return nil
+        default:
+            break
+        }
+        guard let event = WizardView.event(for: key, in: state) else { return nil }
+        return apply(event)
+    }
+
+    private func apply(_ event: WizardEvent) -> Ending? {
+        var pending = Wizard.reduce(&state, event)
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            switch effect {
+            case .quit(let status, let message):
+                return .quit(status: status, message: message)
+            case .inspectOutput(let directory, let names):
+                let existing = OutputWriter(directory: directory, replaceExisting: true).existing(names)
+                pending += Wizard.reduce(&state, .outputInspected(existing: existing))
+            case .write(let plan):
+                let writer = OutputWriter(directory: plan.directory, replaceExisting: true)
+                let outcome: WriteOutcome
+                do {
+                    let written = try writer.write(plan.files)
+                    let summary = WriteSummary.text(written, config: state.config)
+                        + "Replay without questions: camunda-oidc generate --answers \(writer.path(AnswersFile.defaultFileName)) --force\n"
+                        + "(after exporting \(state.config.components.filter(\.hasSecret).map { SecretReference.defaultEnvironmentName($0) }.joined(separator: ", ")))\n"
+                    outcome = .written(summary: summary.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
+                } catch {
+                    outcome = .failed(error.description)
+                }
+                pending += Wizard.reduce(&state, .writeFinished(outcome))
+            }
+        }
+        return nil
+    }
+
+    private func draw() {
+        let size = terminal.size
+        terminal.draw(WizardView.render(state, rows: size.rows, columns: size.columns))
+        framesDrawn += 1
+    }
+}
