@@ -6,7 +6,7 @@ struct ComponentScreen: StepScreen {
     let component: Component
 
     func intro(_ state: WizardState) -> String {
-        var text = "Register \(component.displayName) as a \(component.applicationType.displayName.lowercased())"
+        var text = "Register \(component.displayName) as \(component.applicationType.registrationPhrase)"
         if let redirect = state.config.redirectURI(component) {
             text += " with redirect URI \(redirect)"
         }
@@ -18,6 +18,6 @@ struct ComponentScreen: StepScreen {
     }
 
     func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
-        FormView(state: state).draw(state.items, into: &frame, area: area)
+        FormView(state: state, width: area.width).draw(state.items, into: &frame, area: area)
     }
 }

@@ -10,13 +10,12 @@ struct EndpointsScreen: StepScreen {
     }
 
     func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
-        let form = FormView(state: state)
+        let form = FormView(state: state, width: area.width)
         guard state.config.provider == .microsoft else {
             form.draw(state.items, into: &frame, area: area)
             return
         }
-        let inputs = state.items.filter { form.height($0) > 0 }
-        let formHeight = inputs.map(form.height).reduce(0, +)
+        let formHeight = min(form.totalHeight(state.items, area: area), area.height)
         form.draw(state.items, into: &frame, area: Rect(row: area.row, column: area.column, width: area.width, height: formHeight))
         var row = area.row + formHeight + 1
         guard row < area.bottom else { return }

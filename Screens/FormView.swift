@@ -6,6 +6,39 @@ import TerminalUI
 /// Scrolls so that the focused field stays visible on small terminals.
 struct FormView {
     let state: WizardState
+    /// Width of the area the form is drawn in.
+    let width: Int
+
+    init(state: WizardState, width: Int) {
+        self.state = state
+        self.width = width
+    }
+
+    /// Labels drop the component's name on a component's own step.
+    func label(_ spec: FieldSpec) -> String {
+        if case .component = state.step { return spec.shortLabel }
+        return spec.label
+    }
+
+    /// The message under a field, wrapped: errors, warnings and notices may take three rows
+    /// across the full width (they must be read whole); help takes one row, clipped.
+    func messageLines(_ spec: FieldSpec) -> (lines: [String], style: CellStyle, column: Int) {
+        let (text, style) = message(for: spec)
+        let inputOffset = labelWidth
+        if style == .error || style == .warning {
+            let available = width - inputOffset
+            if text.count <= available { return ([text], style, inputOffset) }
+            var lines = TextWrap.wrap(text, width: width - 2)
+            if lines.count > 3 { lines = Array(lines.prefix(3)); lines[2] = Frame.clip(lines[2] + "…", to: width - 2) }
+            return (lines, style, 2)
+        }
+        var lines = TextWrap.wrap(text, width: width - inputOffset)
+        if lines.count > helpRows {
+            lines = Array(lines.prefix(helpRows))
+            lines[helpRows - 1] = Frame.clip(lines[helpRows - 1] + " …", to: width - inputOffset)
+        }
+        return (lines, style, inputOffset)
+    }
 
     /// Rows an item needs.
     func height(_ item: StepItem) -> Int {
@@ -13,17 +46,42 @@ struct FormView {
         case .field(let f):
             switch FieldCatalog.field(f).kind {
             case .choice: return 1 + FieldCatalog.field(f).choices.count + 1
-            case .componentSet: return 1 + Component.allCases.count + 1
-            default: return 2
+            case .componentSet: return Component.allCases.count + componentMessages().count
+            default: return 1 + messageLines(FieldCatalog.field(f)).lines.count
             }
         case .claimConfirmation, .warningsAccepted: return 2
         default: return 0
         }
     }
 
-    func labelWidth(_ area: Rect) -> Int { area.width >= 76 ? 24 : 18 }
+    /// The label column fits the longest label of the step (within limits), so inputs line up.
+    var labelWidth: Int {
+        let longest = state.items.compactMap(\.field).map { label(FieldCatalog.field($0)).count }.max() ?? 10
+        return min(max(longest + 4, 14), width >= 76 ? 28 : 22)
+    }
+
+    /// Rows help text may take under a field: two when the whole form still fits.
+    var helpRows = 1
 
     func draw(_ items: [StepItem], into frame: inout Frame, area: Rect) {
+        var roomy = self
+        roomy.helpRows = 2
+        if items.map(roomy.height).reduce(0, +) <= area.height {
+            roomy.drawFitting(items, into: &frame, area: area)
+        } else {
+            drawFitting(items, into: &frame, area: area)
+        }
+    }
+
+    /// Total rows the items take.
+    func totalHeight(_ items: [StepItem], area: Rect) -> Int {
+        var roomy = self
+        roomy.helpRows = 2
+        let roomyHeight = items.map(roomy.height).reduce(0, +)
+        return roomyHeight <= area.height ? roomyHeight : items.map(height).reduce(0, +)
+    }
+
+    private func drawFitting(_ items: [StepItem], into frame: inout Frame, area: Rect) {
         let inputs = items.filter { height($0) > 0 }
         // Scroll: start at the first item such that the focused one fits.
         var first = 0
@@ -61,7 +119,7 @@ struct FormView {
                          into: &frame, row: row, area: area)
         case .warningsAccepted:
             let count = Validator.validate(state.config).filter { $0.severity == .warning }.count
-            drawCheckbox(state.warningsAccepted, "I have read the \(count) warning\(count == 1 ? "" : "s") below and accept them.",
+            drawCheckbox(state.warningsAccepted, count == 1 ? "I have read the warning below and accept it." : "I have read the \(count) warnings below and accept them.",
                          focused: focused, missing: state.attempted.contains(state.step) && !state.warningsAccepted,
                          into: &frame, row: row, area: area)
         default:
@@ -72,9 +130,8 @@ struct FormView {
     // MARK: Text and secret fields
 
     func drawText(_ spec: FieldSpec, focused: Bool, into frame: inout Frame, row: Int, area: Rect) {
-        let labelWidth = labelWidth(area)
-        let marker = focused ? "›" : " "
-        frame.put(marker + Frame.clip(spec.label, to: labelWidth - 2), row: row, column: area.column, style: focused ? .bold : .normal)
+        let marker = focused ? "› " : "  "
+        frame.put(marker + Frame.clip(label(spec), to: labelWidth - 3), row: row, column: area.column, style: focused ? .bold : .normal)
         let inputColumn = area.column + labelWidth
         let inputWidth = max(8, area.width - labelWidth - 1)
         let value = state.config.values[spec.id] ?? ""
@@ -98,14 +155,16 @@ struct FormView {
         frame.fill(row: row, column: inputColumn, width: inputWidth, height: 1, with: Cell(" ", .input))
         frame.put(Frame.clip(shown, to: inputWidth), row: row, column: inputColumn, style: style, limit: inputWidth)
         if let cursorColumn { frame.cursor = (row, inputColumn + min(cursorColumn, inputWidth - 1)) }
-        let (message, messageStyle) = self.message(for: spec)
-        frame.put(Frame.clip(message, to: area.width - labelWidth), row: row + 1, column: inputColumn, style: messageStyle)
+        let message = messageLines(spec)
+        for (offset, line) in message.lines.enumerated() {
+            frame.put(line, row: row + 1 + offset, column: area.column + message.column, style: message.style)
+        }
     }
 
     func placeholder(_ spec: FieldSpec) -> String {
         if let derived = derivedValue(spec.id) { return derived }
         if spec.isSecret { return "type or paste the secret" }
-        return spec.placeholder
+        return spec.placeholder.isEmpty ? "" : "e.g. " + spec.placeholder
     }
 
     /// The value a field takes when left empty, when that is known now.
@@ -123,8 +182,9 @@ struct FormView {
             return ((notice.severity == .error ? "Error: " : "Note: ") + notice.message, notice.severity == .error ? .error : .warning)
         }
         if let warning = issues.first(where: { $0.severity == .warning }) { return ("Warning: " + warning.message, .warning) }
-        if case .componentURL(let c) = spec.id, let redirect = state.config.redirectURI(c) {
-            return ("Redirect URI: " + redirect, .good)
+        if case .componentURL(let c) = spec.id {
+            if let redirect = state.config.redirectURI(c) { return ("Redirect URI: " + redirect, .good) }
+            return ("Redirect URI: <URL>" + (c.redirectPath ?? ""), .muted)
         }
         if state.config.raw(spec.id).isEmpty, derivedValue(spec.id) != nil, let derivation = spec.derivation(state.config.provider) {
             return ("Default: " + derivation + " (leave empty to keep it)", .muted)
@@ -135,15 +195,15 @@ struct FormView {
     // MARK: Choices and lists
 
     func drawChoice(_ spec: FieldSpec, focused: Bool, into frame: inout Frame, row: Int, area: Rect) {
-        frame.put((focused ? "›" : " ") + spec.label, row: row, column: area.column, style: focused ? .bold : .normal)
+        frame.put((focused ? "› " : "  ") + label(spec), row: row, column: area.column, style: focused ? .bold : .normal)
         let selected = state.config.value(spec.id)
         for (index, choice) in spec.choices.enumerated() {
             let isSelected = choice.value == selected
-            let line = "  \(isSelected ? "(•)" : "( )") \(choice.label)"
+            let line = "    \(isSelected ? "(•)" : "( )") \(choice.label)"
             frame.put(line, row: row + 1 + index, column: area.column, style: isSelected && focused ? .selected : isSelected ? .bold : .normal)
         }
         if let chosen = spec.choices.first(where: { $0.value == selected }) {
-            frame.put(Frame.clip("    " + chosen.help, to: area.width), row: row + 1 + spec.choices.count, column: area.column, style: .muted)
+            frame.put(Frame.clip("        " + chosen.help, to: area.width), row: row + 1 + spec.choices.count, column: area.column, style: .muted)
         }
     }
 
@@ -156,10 +216,21 @@ struct FormView {
                       style: highlighted ? .selected : checked ? .bold : .normal)
             frame.put(Frame.clip(c.summary, to: area.width - 19), row: row + index, column: area.column + 19, style: .muted)
         }
+        for (offset, message) in componentMessages().enumerated() {
+            frame.put(Frame.clip(message.0, to: area.width), row: row + Component.allCases.count + offset, column: area.column, style: message.1)
+        }
+    }
+
+    /// The rules under the component checklist: every broken one in words, or the rules themselves.
+    func componentMessages() -> [(String, CellStyle)] {
         let issues = Validator.validate(state.config).filter { $0.severity == .error && ($0.field == .components || $0.field == .connectorsMode) }
-        let message = issues.first.map { "Error: " + ($0.field == .connectorsMode ? "Connectors " : "") + $0.message }
-        frame.put(Frame.clip(message ?? "Rules: Identity is required; Operate, Tasklist and Connectors need Zeebe.", to: area.width),
-                  row: row + Component.allCases.count, column: area.column, style: message == nil ? .muted : .error)
+        guard !issues.isEmpty else {
+            return [("Rules: Identity is required; Operate, Tasklist and Connectors need Zeebe.", .muted)]
+        }
+        return issues.flatMap { issue in
+            TextWrap.wrap("Error: " + (issue.field == .connectorsMode ? "Connectors " : "") + issue.message, width: width - 2)
+                .enumerated().map { ($0.offset == 0 ? $0.element : "       " + $0.element, CellStyle.error) }
+        }
     }
 
     func drawCheckbox(_ checked: Bool, _ text: String, focused: Bool, missing: Bool, into frame: inout Frame, row: Int, area: Rect) {

@@ -9,6 +9,6 @@ struct ProviderScreen: StepScreen {
     }
 
     func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
-        FormView(state: state).draw(state.items, into: &frame, area: area)
+        FormView(state: state, width: area.width).draw(state.items, into: &frame, area: area)
     }
 }

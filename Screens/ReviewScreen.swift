@@ -38,7 +38,7 @@ struct ReviewScreen: StepScreen {
     func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
         var top = area.row
         if state.items.contains(.warningsAccepted) {
-            FormView(state: state).draw([.warningsAccepted], into: &frame, area: Rect(row: top, column: area.column, width: area.width, height: 2))
+            FormView(state: state, width: area.width).draw([.warningsAccepted], into: &frame, area: Rect(row: top, column: area.column, width: area.width, height: 2))
             top += 2
         }
         let content = lines(state, width: area.width)

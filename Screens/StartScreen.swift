@@ -9,9 +9,8 @@ struct StartScreen: StepScreen {
     ]
 
     func intro(_ state: WizardState) -> String {
-        "This wizard connects Camunda \(ToolInfo.camundaVersion) Self-Managed to your OpenID Connect provider "
-            + "(a generic OIDC provider or Microsoft Entra ID). It asks for each component's application, previews "
-            + "the files, and writes env files or a Helm values overlay plus a registration checklist."
+        "Connect Camunda \(ToolInfo.camundaVersion) Self-Managed to a generic OIDC provider or Microsoft Entra ID. "
+            + "You answer, preview the files, then write env files or a Helm overlay and a registration checklist."
     }
 
     func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {

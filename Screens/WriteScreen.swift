@@ -10,8 +10,8 @@ struct WriteScreen: StepScreen {
 
     func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
         let focused = state.focusedItem == .outputDirectory
-        let labelWidth = 12
-        frame.put((focused ? "›" : " ") + "Directory", row: area.row, column: area.column, style: focused ? .bold : .normal)
+        let labelWidth = 13
+        frame.put((focused ? "› " : "  ") + "Directory", row: area.row, column: area.column, style: focused ? .bold : .normal)
         let inputColumn = area.column + labelWidth
         let inputWidth = area.width - labelWidth - 1
         let value = state.outputDirectory
@@ -20,7 +20,7 @@ struct WriteScreen: StepScreen {
         frame.fill(row: area.row, column: inputColumn, width: inputWidth, height: 1, with: Cell(" ", .input))
         frame.put(String(value.dropFirst(start)), row: area.row, column: inputColumn, style: .input, limit: inputWidth)
         if focused { frame.cursor = (area.row, inputColumn + cursor - start) }
-        frame.put("Created with mode 0700 when missing; . is the directory you started in.", row: area.row + 1, column: inputColumn, style: .muted, limit: inputWidth)
+        frame.put("Created (mode 0700) if missing; . is where you started.", row: area.row + 1, column: inputColumn, style: .muted, limit: inputWidth)
 
         var row = area.row + 3
         frame.put("Files:", row: row, column: area.column, style: .bold)

@@ -66,6 +66,15 @@ public enum ApplicationType: Sendable, Hashable {
         }
     }
 
+    /// How the wizard says what to register: "a web application (confidential client)".
+    public var registrationPhrase: String {
+        switch self {
+        case .confidentialWeb: return "a web application (confidential client)"
+        case .singlePage: return "a single-page application (public client)"
+        case .machineToMachine: return "a machine-to-machine application (no redirect URI)"
+        }
+    }
+
     public var grantTypes: [String] {
         switch self {
         case .confidentialWeb: return ["authorization_code", "refresh_token", "client_credentials"]

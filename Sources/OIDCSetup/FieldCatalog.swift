@@ -77,6 +77,13 @@ public struct FieldSpec: Sendable {
 
     public var isSecret: Bool { kind == .secret }
 
+    /// The label without its component's name, for a step that is about that component.
+    public var shortLabel: String {
+        guard let c = id.component, label.hasPrefix(c.displayName + " ") else { return label }
+        let rest = label.dropFirst(c.displayName.count + 1)
+        return rest.prefix(1).uppercased() + rest.dropFirst()
+    }
+
     /// How the value is derived when the operator leaves it empty (or always, see `isDerivedOnly`).
     public func derivation(_ provider: Provider) -> String? { derivationText[provider] }
 
@@ -245,7 +252,7 @@ public enum FieldCatalog {
         }
         fields.append(FieldSpec(
             .clientID(c), "\(name) client ID", kind: .text,
-            what: "The ID of the application registered for \(name) (\(c.applicationType.displayName)).",
+            what: "The application (client) ID of the \(name) app, registered as \(c.applicationType.registrationPhrase).",
             whereGeneric: "Your provider's application (client) list: the client ID of the \(name) application.",
             whereEntra: "Entra admin center > App registrations > the \(name) app > Overview > Application (client) ID.",
             mistake: "Register one application per component; sharing one confuses audiences and permissions.",

@@ -69,7 +69,12 @@ public enum Validator {
             }
             return issues
         }
-        let isDerived = spec.isDerivedOnly(config.provider) || given.isEmpty
+        // A derived value is checked through its source field (the tenant ID, the issuer, a
+        // client ID), which reports the problem where it can be fixed.
+        if spec.isDerivedOnly(config.provider) || (given.isEmpty && spec.derivation(config.provider) != nil) {
+            return issues
+        }
+        let isDerived = false
 
         switch spec.kind {
         case .url(let isPublic):

@@ -226,9 +226,6 @@ public enum Wizard {
             return []
         case .nextButton, nil:
             return next(&state)
-        case .claimConfirmation, .warningsAccepted:
-            toggle(&state)
-            return []
         default:
             // Enter on the last input goes on to the next step; elsewhere it moves to the next input.
             let inputs = state.items.filter { $0 != .backButton && $0 != .nextButton }

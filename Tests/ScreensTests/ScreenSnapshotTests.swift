@@ -1,0 +1,120 @@
+import OIDCSetup
+import Screens
+import TerminalUI
+import Testing
+import TestSupport
+
+/// Golden 80x24 (and 60x18) text snapshots of every step, both providers.
+@Suite struct ScreenSnapshotTests {
+    static let steps: [(String, WizardStep)] = [
+        ("01-start", .start), ("02-provider", .provider), ("03-output", .output), ("04-endpoints", .endpoints),
+        ("05-components", .components), ("06-urls", .urls), ("07-identity", .component(.identity)),
+        ("07-zeebe", .component(.zeebe)), ("07-web-modeler", .component(.webModeler)), ("07-connectors", .component(.connectors)),
+        ("08-initial-claim", .initialClaim), ("09-helm-secrets", .helmSecrets), ("10-review", .review),
+        ("11-preview", .preview), ("12-write", .write),
+    ]
+
+    @Test(arguments: ["entra-helm", "generic-env"])
+    func everyStepAt80x24(fixture: String) throws {
+        for (name, step) in Self.steps {
+            var driver = try WizardDriver.answered(fixture)
+            guard driver.state.steps.contains(step) else { continue }
+            driver.go(to: step)
+            assertGolden(driver.screen(), named: "screens/\(fixture)/\(name).txt")
+        }
+    }
+
+    @Test(arguments: ["entra-helm", "generic-env"])
+    func everyStepAt60x18(fixture: String) throws {
+        for (name, step) in Self.steps {
+            var driver = try WizardDriver.answered(fixture)
+            guard driver.state.steps.contains(step) else { continue }
+            driver.go(to: step)
+            assertGolden(driver.screen(rows: 18, columns: 60), named: "screens/\(fixture)-60x18/\(name).txt")
+        }
+    }
+
+    @Test func emptyFieldsShowErrorsInWordsAfterNext() throws {
+        var driver = WizardDriver()
+        driver.go(to: .endpoints)
+        driver.type("contoso.com")
+        driver.press(.tab)
+        driver.press(.enter)  // Enter on the last field tries Next
+        #expect(driver.state.step == .endpoints)
+        assertGolden(driver.screen(), named: "screens/errors/entra-endpoints-domain.txt")
+
+        var generic = WizardDriver()
+        generic.state.config.provider = .generic
+        generic.go(to: .endpoints)
+        generic.type("idp.example.com")
+        generic.press(.tab, .tab, .tab, .tab, .tab)  // to the Next button
+        generic.press(.enter)
+        assertGolden(generic.screen(), named: "screens/errors/generic-endpoints-missing.txt")
+    }
+
+    @Test func componentRulesAreExplained() throws {
+        var driver = try WizardDriver.answered("entra-helm")
+        driver.go(to: .components)
+        driver.press(.character(" "))  // untick Identity
+        driver.press(.down, .down, .down, .down, .character(" "))  // untick Zeebe
+        assertGolden(driver.screen(), named: "screens/errors/components-rules.txt")
+    }
+
+    @Test func previewMasksSecretsAndRevealWarns() throws {
+        var driver = try WizardDriver.answered("entra-helm-inline")
+        driver.go(to: .preview)
+        let masked = driver.screen()
+        #expect(!masked.contains("NOT-REAL"))
+        assertGolden(masked, named: "screens/preview/inline-masked.txt")
+        driver.press(.character("r"), .pageDown)
+        let revealed = driver.screen()
+        #expect(revealed.contains("SECRETS VISIBLE"))
+        #expect(revealed.contains("fake-identity-secret~NOT-REAL"))
+        driver.press(.right)
+        #expect(!driver.state.secretsRevealed, "changing tab masks the secrets again")
+        assertGolden(driver.screen(), named: "screens/preview/inline-second-tab.txt")
+    }
+
+    @Test func reviewWithWarningsNeedsAcceptance() throws {
+        var driver = try WizardDriver.answered("entra-helm")
+        driver.state.config.set(.componentURL(.operate), "http://operate.camunda.example.com")
+        driver.go(to: .review)
+        driver.press(.enter)
+        #expect(driver.state.step == .review)
+        assertGolden(driver.screen(), named: "screens/errors/review-warnings.txt")
+        driver.press(.character(" "), .enter)
+        #expect(driver.state.step == .preview)
+    }
+
+    @Test func helpPanelShowsTheCatalogText() throws {
+        var driver = WizardDriver()
+        driver.go(to: .endpoints)
+        driver.press(.function(1))
+        assertGolden(driver.screen(), named: "screens/help/entra-tenant.txt")
+    }
+
+    @Test func quitAsksFirst() throws {
+        var driver = try WizardDriver.answered("generic-env")
+        driver.go(to: .urls)
+        driver.press(.control("c"))
+        assertGolden(driver.screen(), named: "screens/quit-confirmation.txt")
+        driver.press(.character("n"))
+        #expect(!driver.state.confirmingQuit)
+        #expect(driver.effects.isEmpty)
+        driver.press(.control("c"), .character("y"))
+        #expect(driver.effects == [.quit(status: 130, message: "camunda-oidc: left without writing anything.")])
+    }
+
+    @Test func tooSmallTerminalSaysSoAndRecovers() throws {
+        let driver = try WizardDriver.answered("generic-env")
+        assertGolden(driver.screen(rows: 17, columns: 59), named: "screens/too-small.txt")
+        #expect(driver.screen(rows: 18, columns: 60).contains("Welcome"))
+    }
+
+    @Test func writeStepListsExistingFiles() throws {
+        var driver = try WizardDriver.answered("generic-env")
+        driver.existingFiles = ["operate.env"]
+        driver.go(to: .write)
+        assertGolden(driver.screen(), named: "screens/write-existing.txt")
+    }
+}
