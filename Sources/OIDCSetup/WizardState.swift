@@ -152,4 +152,9 @@ public struct WizardState: Equatable, Sendable {
 public struct FieldNotice: Equatable, Sendable {
     public let severity: Severity
     public let message: String
+
+    public init(severity: Severity, message: String) {
+        self.severity = severity
+        self.message = message
+    }
 }

@@ -1,0 +1,291 @@
+import OIDCSetup
+import Testing
+
+/// The wizard state machine: every transition and guard, driven by events as a front end would.
+@Suite struct WizardStateMachineTests {
+    /// Sends events, collecting effects; answers directory inspection with `existing`.
+    @discardableResult
+    static func send(_ state: inout WizardState, _ events: WizardEvent..., existing: [String] = []) -> [WizardEffect] {
+        var effects: [WizardEffect] = []
+        for event in events {
+            var pending = Wizard.reduce(&state, event)
+            while !pending.isEmpty {
+                let effect = pending.removeFirst()
+                if case .inspectOutput(_, let names) = effect {
+                    pending += Wizard.reduce(&state, .outputInspected(existing: names.filter(existing.contains)))
+                } else {
+                    effects.append(effect)
+                }
+            }
+        }
+        return effects
+    }
+
+    static func typed(_ text: String) -> WizardEvent { .insert(text) }
+
+    static let tenant = "11111111-2222-3333-4444-555555555555"
+
+    /// An Entra configuration with Identity, Operate, Tasklist, Optimize and Zeebe answered.
+    static func answeredEntra(output: OutputFormat = .helm) -> WizardState {
+        var config = Configuration(provider: .microsoft, output: output)
+        config.set(.tenantID, tenant)
+        config.set(.identityBaseURL, "http://identity:8084")
+        for (index, c) in config.components.enumerated() {
+            if c.hasExternalURL { config.set(.componentURL(c), "https://\(c.rawValue).example.com") }
+            config.set(.clientID(c), "00000000-0000-0000-0000-00000000000\(index)")
+            config.set(.clientSecret(c), "fake-\(c.rawValue)-secret~NOT-REAL")
+        }
+        config.set(.initialClaimValue, "99999999-8888-7777-6666-555555555555")
+        var state = WizardState(config: config)
+        state.claimConfirmed = true
+        return state
+    }
+
+    @Test func stepsFollowTheAnswers() {
+        var config = Configuration(provider: .generic, output: .env, selectedComponents: [.identity, .zeebe, .operate])
+        #expect(WizardStep.steps(for: config) == [
+            .start, .provider, .output, .endpoints, .components, .urls,
+            .component(.identity), .component(.operate), .component(.zeebe),
+            .initialClaim, .review, .preview, .write,
+        ])
+        config.output = .helm
+        config.selectedComponents = Set(Component.allCases)
+        let steps = WizardStep.steps(for: config)
+        #expect(steps.count == 18)
+        #expect(steps.contains(.helmSecrets))
+        #expect(steps.firstIndex(of: .helmSecrets)! == steps.firstIndex(of: .initialClaim)! + 1)
+    }
+
+    @Test func entraEndpointsAskOnlyTheTenant() {
+        let entra = Configuration(provider: .microsoft)
+        #expect(WizardStep.endpoints.fields(for: entra) == [.tenantID, .authorityHost])
+        let generic = Configuration(provider: .generic)
+        #expect(WizardStep.endpoints.fields(for: generic) == [.issuer, .issuerBackendURL, .tokenURL, .jwksURL])
+        #expect(WizardStep.urls.fields(for: Configuration(output: .helm)).first == .componentURL(.identity))
+        #expect(WizardStep.urls.fields(for: Configuration(output: .env)).first == .identityBaseURL)
+    }
+
+    @Test func nextIsBlockedByErrorsAndFocusesTheFirst() {
+        var state = WizardState(config: Configuration(provider: .generic))
+        state.step = .endpoints
+        Self.send(&state, Self.typed("https://idp.example.com"), .nextRequested)
+        #expect(state.step == .endpoints)
+        #expect(state.attempted.contains(.endpoints))
+        #expect(state.focusedItem == .field(.tokenURL), "the first field with an error gets focus")
+        #expect(state.visibleIssues(.jwksURL).map(\.message) == ["required"])
+        Self.send(&state, Self.typed("https://idp.example.com/token"), .focusNext, Self.typed("https://idp.example.com/keys"), .nextRequested)
+        #expect(state.step == .components)
+    }
+
+    @Test func enterMovesToTheNextFieldThenToTheNextStep() {
+        var state = Self.answeredEntra()
+        state.step = .component(.identity)
+        Self.send(&state, .activate)
+        #expect(state.focusedItem == .field(.clientSecret(.identity)))
+        Self.send(&state, .activate, .activate)
+        #expect(state.step == .component(.operate))
+        #expect(state.focus == 0)
+    }
+
+    @Test func goingBackNeverLosesAnswers() {
+        var state = Self.answeredEntra()
+        state.step = .component(.operate)
+        let before = state.config
+        Self.send(&state, .focusNext, .deleteBackward, .deleteBackward)  // an invalid half-edit
+        #expect(state.config.value(.clientSecret(.operate)) == "fake-operate-secret~NOT-RE")
+        Self.send(&state, .backRequested, .backRequested, .backRequested, .backRequested, .backRequested, .backRequested)
+        #expect(state.step == .provider)
+        Self.send(&state, .moveUp)  // generic
+        #expect(state.config.provider == .generic)
+        Self.send(&state, .moveDown)  // back to Entra
+        var expected = before
+        expected.set(.clientSecret(.operate), "fake-operate-secret~NOT-RE")
+        #expect(state.config == expected)
+    }
+
+    @Test func shiftTabAndEscWorkOnAnInvalidField() {
+        var state = WizardState(config: Configuration(provider: .microsoft))
+        state.step = .endpoints
+        Self.send(&state, Self.typed("not-a-guid"), .focusPrevious)
+        #expect(state.focusedItem == .nextButton)
+        Self.send(&state, .backRequested)
+        #expect(state.step == .components || state.step == .output)
+        #expect(state.config.raw(.tenantID) == "not-a-guid")
+    }
+
+    @Test func componentRulesBlockTheComponentsStep() {
+        var state = Self.answeredEntra()
+        state.step = .components
+        state.focus = 0
+        Self.send(&state, .toggle, .nextRequested)  // untick Identity
+        #expect(state.step == .components)
+        #expect(Validator.validate(state.config).contains(ValidationIssue(.components, .error, "Identity is required: in 8.5 the Zeebe gateway asks Identity for permissions")))
+        Self.send(&state, .toggle)  // Identity back
+        state.listCursor = 4
+        Self.send(&state, .toggle, .nextRequested)  // untick Zeebe while Operate and Tasklist need it
+        #expect(state.step == .components)
+        Self.send(&state, .toggle)
+        state.listCursor = 6
+        Self.send(&state, .toggle)  // Connectors (inbound) with Operate: fine
+        state.config.selectedComponents.remove(.operate)
+        Self.send(&state, .nextRequested)
+        #expect(state.step == .components, "inbound Connectors need Operate")
+        state.config.connectorsMode = .outbound
+        Self.send(&state, .nextRequested)
+        #expect(state.step == .urls)
+    }
+
+    @Test func initialClaimNeedsExplicitConfirmation() {
+        var state = Self.answeredEntra()
+        state.claimConfirmed = false
+        state.step = .initialClaim
+        Self.send(&state, .nextRequested)
+        #expect(state.step == .initialClaim)
+        #expect(state.focusedItem == .claimConfirmation)
+        Self.send(&state, .toggle, .nextRequested)
+        #expect(state.step == .helmSecrets)
+    }
+
+    @Test func reviewWarningsMustBeAccepted() {
+        var state = Self.answeredEntra()
+        state.step = .review
+        #expect(state.items == [.backButton, .nextButton], "no warnings, no checkbox")
+        state.config.set(.audience(.operate), "api://operate")
+        #expect(state.items.first == .warningsAccepted)
+        Self.send(&state, .nextRequested)
+        #expect(state.step == .review)
+        Self.send(&state, .toggle, .nextRequested)
+        #expect(state.step == .preview)
+    }
+
+    @Test func previewRevealIsUndoneByChangingTab() throws {
+        var state = Self.answeredEntra()
+        state.config.helmSecrets = .inline
+        state.step = .preview
+        let masked = try state.previewFiles(revealed: false)[0].contents
+        #expect(!masked.contains("NOT-REAL"))
+        #expect(masked.contains("existingSecret: \"\(WizardState.secretMask)\""))
+        Self.send(&state, .revealToggled)
+        #expect(state.secretsRevealed)
+        #expect(try state.previewFiles(revealed: true)[0].contents.contains("fake-operate-secret~NOT-REAL"))
+        Self.send(&state, .nextTab)
+        #expect(!state.secretsRevealed)
+        #expect(state.previewTab == 1)
+        Self.send(&state, .previousTab, .previousTab)
+        #expect(state.previewTab == 2, "tabs wrap around: values, checklist, answers")
+    }
+
+    @Test func writeInspectsThenWritesEverythingWithTheAnswersFile() throws {
+        var state = Self.answeredEntra(output: .env)
+        state.step = .review
+        var effects = Self.send(&state, .nextRequested, .nextRequested, existing: ["operate.env"])
+        #expect(state.step == .write)
+        #expect(state.existingFiles == ["operate.env"])
+        #expect(effects.isEmpty)
+        effects = Self.send(&state, .nextRequested)
+        guard case .write(let plan) = effects.first else {
+            Issue.record("expected a write effect, got \(effects)")
+            return
+        }
+        #expect(plan.directory == ".")
+        #expect(plan.files.map(\.name) == [
+            "identity.env", "operate.env", "tasklist.env", "optimize.env", "zeebe-gateway.env",
+            "registration-checklist.md", "camunda-oidc-answers.yaml",
+        ])
+        let answers = plan.files.last!.contents
+        #expect(!answers.contains("NOT-REAL"), "the saved answers hold references, never secrets")
+        #expect(answers.contains("secretEnv: \"CAMUNDA_OIDC_OPERATE_SECRET\""))
+        Self.send(&state, .writeFinished(.failed("disk full")))
+        #expect(state.step == .write)
+        Self.send(&state, .writeFinished(.written(summary: ["Wrote 7 files:"])))
+        #expect(state.step == .done)
+        #expect(Self.send(&state, .activate) == [.quit(status: 0, message: "Wrote 7 files:")])
+    }
+
+    @Test func savedAnswersReplayToTheSameFiles() throws {
+        var state = Self.answeredEntra()
+        state.config.selectedComponents.formUnion([.webModeler, .connectors])
+        state.config.set(.componentURL(.webModeler), "https://modeler.example.com")
+        state.config.set(.clientID(.webModeler), "00000000-0000-0000-0000-0000000000aa")
+        state.config.set(.webModelerPublicAPIAudience, "api://modeler-public")
+        state.config.set(.clientID(.connectors), "00000000-0000-0000-0000-0000000000bb")
+        state.config.set(.clientSecret(.connectors), "fake-connectors-secret~NOT-REAL")
+        let files = try state.outputFiles()
+        var replay = try AnswersFile.parse(files.last!.contents)
+        for c in replay.configuration.components where c.hasSecret {
+            #expect(replay.secretReferences[c] == .environment(SecretReference.defaultEnvironmentName(c)))
+            replay.configuration.set(.clientSecret(c), state.config.value(.clientSecret(c)))
+        }
+        #expect(try OutputRenderer().render(replay.configuration) == Array(files.dropLast()))
+    }
+
+    @Test func quitAsksAndCancelling() {
+        var state = Self.answeredEntra()
+        state.step = .urls
+        #expect(Self.send(&state, .quitRequested).isEmpty)
+        #expect(state.confirmingQuit)
+        Self.send(&state, .nextRequested)
+        #expect(state.step == .urls, "other events wait while the question is open")
+        Self.send(&state, .quitCancelled)
+        #expect(!state.confirmingQuit)
+        #expect(Self.send(&state, .quitRequested, .quitConfirmed) == [.quit(status: 130, message: "camunda-oidc: left without writing anything.")])
+    }
+
+    @Test func pasteIsOneTrimmedEditAndRefusesLineBreaks() {
+        var state = Self.answeredEntra()
+        state.step = .component(.zeebe)
+        Self.send(&state, .focusNext, .clearField, .paste("  pasted-secret~NOT-REAL \n"))
+        #expect(state.config.raw(.clientSecret(.zeebe)) == "pasted-secret~NOT-REAL")
+        #expect(state.fieldNotices[.clientSecret(.zeebe)] == FieldNotice(severity: .warning, message: "Surrounding whitespace was trimmed from the paste."))
+        Self.send(&state, .paste("two\nlines"))
+        #expect(state.config.raw(.clientSecret(.zeebe)) == "pasted-secret~NOT-REAL", "a refused paste changes nothing")
+        #expect(state.fieldNotices[.clientSecret(.zeebe)]?.severity == .error)
+        let long = String(repeating: "x", count: 8 * 1024)
+        Self.send(&state, .clearField, .paste(long))
+        #expect(state.config.raw(.clientSecret(.zeebe)) == long, "8 KiB is taken whole")
+    }
+
+    @Test func secretsAreEditedAtTheEnd() {
+        var state = Self.answeredEntra()
+        state.step = .component(.identity)
+        Self.send(&state, .focusNext, .cursorHome, Self.typed("!"), .deleteBackward, .deleteBackward)
+        #expect(state.config.raw(.clientSecret(.identity)) == "fake-identity-secret~NOT-REA")
+    }
+
+    @Test func textFieldsEditAtTheCursor() {
+        var state = Self.answeredEntra()
+        state.step = .urls
+        Self.send(&state, .cursorHome, .deleteForward, .deleteForward, .deleteForward, .deleteForward, .deleteForward,
+                  Self.typed("http"), .cursorEnd, Self.typed("/x"), .cursorLeft, .cursorLeft, .deleteBackward)
+        #expect(state.config.raw(.componentURL(.identity)) == "http://identity.example.co/x")
+    }
+
+    @Test func choicesChangeWithArrowsAndKeepFocus() {
+        var state = Self.answeredEntra()
+        state.step = .helmSecrets
+        #expect(state.items == [.field(.helmSecrets), .field(.kubernetesSecretName), .backButton, .nextButton])
+        Self.send(&state, .moveDown)
+        #expect(state.config.helmSecrets == .inline)
+        #expect(state.items == [.field(.helmSecrets), .backButton, .nextButton])
+        #expect(state.focusedItem == .field(.helmSecrets))
+    }
+
+    @Test func startOffersNewSetupOnly() {
+        var state = WizardState()
+        Self.send(&state, .moveDown, .nextRequested)
+        #expect(state.step == .start)
+        #expect(state.notice != nil)
+        Self.send(&state, .moveUp, .nextRequested)
+        #expect(state.step == .provider)
+    }
+
+    @Test func helpOpensAndAnyKeyClosesIt() {
+        var state = WizardState()
+        state.step = .endpoints
+        Self.send(&state, .helpToggled)
+        #expect(state.showingHelp)
+        Self.send(&state, .activate)
+        #expect(!state.showingHelp)
+        #expect(state.step == .endpoints, "the key that closes help does nothing else")
+    }
+}
