@@ -22,8 +22,11 @@ test: build
 release: deps
 	$(SWIFT) build -c release
 
+# Benchmarks (figures for the closing notes, not tests): generate timing, and the wizard beside dialog
+# in a pty (needs dialog: apt-get install dialog; hyperfine is used when installed).
 bench: release
 	scripts/bench-generate.sh
+	scripts/bench-wizard.py
 
 clean:
 	rm -rf .build
