@@ -15,6 +15,15 @@ struct ReviewScreen: StepScreen {
 
     func lines(_ state: WizardState, width: Int) -> [String] {
         var lines: [String] = []
+        if !state.importNotes.isEmpty {
+            lines.append("From the files loaded (\(state.importNotes.count)):")
+            for note in state.importNotes {
+                let wrapped = TextWrap.wrap(note, width: width - 4)
+                lines.append("! " + wrapped[0])
+                lines += wrapped.dropFirst().map { "  " + $0 }
+            }
+            lines.append("")
+        }
         let issues = Validator.validate(state.config)
         for severity in [Severity.error, .warning] {
             let matching = issues.filter { $0.severity == severity }
@@ -44,7 +53,7 @@ struct ReviewScreen: StepScreen {
         let content = lines(state, width: area.width)
         frame.scrollView(content, from: state.scroll, in: Rect(row: top, column: area.column, width: area.width, height: area.bottom - top)) { line in
             if line.hasPrefix("✗") || line.hasPrefix("Errors") { return .error }
-            if line.hasPrefix("!") || line.hasPrefix("Warnings") { return .warning }
+            if line.hasPrefix("!") || line.hasPrefix("Warnings") || line.hasPrefix("From the files") { return .warning }
             if line.hasPrefix("#") || line.hasPrefix("Registration") { return .bold }
             return .normal
         }

@@ -5,7 +5,7 @@ import TerminalUI
 struct StartScreen: StepScreen {
     static let options = [
         ("Start a new setup", "Answer the questions step by step; nothing is written until the last step."),
-        ("Change an existing setup", "Load env files, a Helm overlay or an answers file (coming soon)."),
+        ("Change an existing setup", "Load env files, a Helm values file or an answers file, change it, see the diff."),
     ]
 
     func intro(_ state: WizardState) -> String {
@@ -21,17 +21,43 @@ struct StartScreen: StepScreen {
                       style: selected && focused ? .selected : selected ? .bold : .normal)
             frame.put(Frame.clip(option.1, to: area.width - 6), row: area.row + index * 2 + 1, column: area.column + 6, style: .muted)
         }
+        var row = area.row + 5
+        if state.startChoice == 1 {
+            drawPathField(state, into: &frame, row: row, area: area)
+            row += 3
+        }
         let tips = [
             "Keep your provider's admin portal open: each step says where to find its values.",
             "F1 on any field explains it. Secrets are masked and written only to files only you can read.",
         ]
-        var row = area.row + 5
         for tip in tips where row < area.bottom {
             row += frame.putWrapped(tip, row: row, column: area.column, width: area.width, maxRows: area.bottom - row, style: .muted)
         }
     }
 
-    func bindings(_ state: WizardState) -> [KeyBinding] { [KeyBinding("↑↓", "choose")] }
+    func drawPathField(_ state: WizardState, into frame: inout Frame, row: Int, area: Rect) {
+        let focused = state.focusedItem == .loadPath
+        let labelWidth = 8
+        frame.put((focused ? "› " : "  ") + "Path", row: row, column: area.column, style: focused ? .bold : .normal)
+        let inputColumn = area.column + labelWidth
+        let inputWidth = area.width - labelWidth - 1
+        let value = state.loadPath
+        let cursor = focused ? min(state.cursor, value.count) : 0
+        let start = max(0, cursor - (inputWidth - 1))
+        frame.fill(row: row, column: inputColumn, width: inputWidth, height: 1, with: Cell(" ", .input))
+        if value.isEmpty {
+            frame.put("e.g. ./camunda-env or values-oidc.yaml", row: row, column: inputColumn, style: .muted, limit: inputWidth)
+        } else {
+            frame.put(String(value.dropFirst(start)), row: row, column: inputColumn, style: .input, limit: inputWidth)
+        }
+        if focused { frame.cursor = (row, inputColumn + cursor - start) }
+        frame.put(Frame.clip("A directory of env files, a Helm values file (oidc-secret.yaml beside it is read too), or an answers file.", to: inputWidth),
+                  row: row + 1, column: inputColumn, style: .muted)
+    }
+
+    func bindings(_ state: WizardState) -> [KeyBinding] {
+        state.focusedItem == .startChoice ? [KeyBinding("↑↓", "choose")] : []
+    }
 
     func event(for key: Key, in state: WizardState) -> WizardEvent? {
         guard state.focusedItem == .startChoice else { return FormKeys.event(for: key, in: state) }

@@ -19,6 +19,7 @@ public enum WizardView {
         case .helmSecrets: return HelmSecretsScreen()
         case .review: return ReviewScreen()
         case .preview: return PreviewScreen()
+        case .changes: return ChangesScreen()
         case .write: return WriteScreen()
         case .done: return DoneScreen()
         }

@@ -122,6 +122,8 @@ public struct Configuration: Equatable, Sendable {
         if let component = field.component, !isSelected(component) { return false }
         switch field {
         case .kubernetesSecretName: return output == .helm && helmSecrets == .kubernetesSecret
+        // Outbound-only Connectors in env files use just the Zeebe client: their own app is not used.
+        case .clientID(.connectors), .clientSecret(.connectors): return output == .helm || connectorsMode == .inbound
         default: return true
         }
     }

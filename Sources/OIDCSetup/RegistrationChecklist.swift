@@ -29,6 +29,10 @@ public enum RegistrationChecklist {
             md.append("")
             md.append("### \(c.displayName)")
             md.append("")
+            guard config.applies(.clientID(c)) else {
+                md.append("- Nothing to register: outbound-only Connectors use the Zeebe application's credentials")
+                continue
+            }
             let type = c.applicationType
             md.append(entra
                 ? "- [ ] App registrations > New registration: `Camunda \(c.displayName)`; platform: **\(entraPlatform(type))**"

@@ -93,6 +93,10 @@ public enum Wizard {
             state.scroll = Int.max / 2
         case .outputInspected(let existing):
             state.existingFiles = existing
+        case .setupLoaded(let setup, let directory):
+            load(&state, setup, directory: directory)
+        case .setupLoadFailed(let message):
+            state.notice = message
         case .writeFinished(let outcome):
             state.writeOutcome = outcome
             if case .written = outcome {
@@ -110,8 +114,13 @@ public enum Wizard {
         switch state.step {
         case .start:
             if state.startChoice == 1 {
-                state.notice = "Loading an existing setup is not available yet: start a new setup, or use camunda-oidc generate --answers FILE."
-                return []
+                let path = state.loadPath.trimmingWhitespace()
+                guard !path.isEmpty else {
+                    state.notice = "Give the directory of your env files, or your values file or answers file."
+                    focus(&state, state.items.firstIndex(of: .loadPath) ?? 0)
+                    return []
+                }
+                return [.loadSetup(path: path)]
             }
         case .done:
             return [.quit(status: 0, message: doneMessage(state))]
@@ -204,6 +213,25 @@ public enum Wizard {
         return summary.joined(separator: "\n")
     }
 
+    /// Fills the wizard from an existing setup and goes to the first question. The files found
+    /// become the baseline; the write goes back to the same directory by default, with backups.
+    static func load(_ state: inout WizardState, _ setup: ImportedSetup, directory: String) {
+        state.config = setup.configuration
+        state.secretReferences = setup.secretReferences
+        state.baseline = setup.baseline
+        state.loadedFrom = state.loadPath.trimmingWhitespace()
+        state.importNotes = setup.notes.map(\.description)
+        state.outputDirectory = directory
+        // The claim was confirmed when the setup was first written; changing it asks again.
+        state.claimConfirmed = true
+        state.touched = []
+        state.attempted = []
+        _ = enter(&state, .provider)
+        let files = setup.baseline.count
+        state.notice = "Loaded \(state.loadedFrom ?? directory)" + (files > 0 ? " (\(files) file\(files == 1 ? "" : "s"))" : "")
+            + (setup.notes.isEmpty ? "." : "; \(setup.notes.count) note\(setup.notes.count == 1 ? "" : "s") on the review step.")
+    }
+
     // MARK: Focus
 
     static func focus(_ state: inout WizardState, _ index: Int) {
@@ -262,6 +290,7 @@ public enum Wizard {
         switch state.focusedItem {
         case .startChoice:
             state.startChoice = min(max(state.startChoice + delta, 0), 1)
+            state.notice = nil
         case .field(.components):
             state.listCursor = min(max(state.listCursor + delta, 0), Component.allCases.count - 1)
         case .field(let f) where FieldCatalog.field(f).kind == .choice:
@@ -313,10 +342,13 @@ public enum Wizard {
             state.config.set(f, value)
             state.touched.insert(f)
             state.fieldNotices[f] = nil
+            if f == .initialClaimName || f == .initialClaimValue { state.claimConfirmed = false }
             if let c = f.component, f == .clientSecret(c) { state.secretReferences[c] = nil }
         case .outputDirectory:
             state.outputDirectory = value
             state.existingFiles = nil
+        case .loadPath:
+            state.loadPath = value
         default:
             break
         }

@@ -1,5 +1,7 @@
 /// What the front end must do for the wizard: effects are data, carried out by the executable.
 public enum WizardEffect: Equatable, Sendable {
+    /// Read the setup at this path (answer with `setupLoaded` or `setupLoadFailed`).
+    case loadSetup(path: String)
     /// Tell the wizard which of these files already exist in the directory (answer with `outputInspected`).
     case inspectOutput(directory: String, fileNames: [String])
     /// Write these files atomically (answer with `writeFinished`).
@@ -57,6 +59,9 @@ public enum WizardEvent: Equatable, Sendable {
     case scrollToTop
     case scrollToBottom
     case outputInspected(existing: [String])
+    /// The setup the start step asked for, read and imported; `directory` is where it was found.
+    case setupLoaded(ImportedSetup, directory: String)
+    case setupLoadFailed(String)
     case writeFinished(WriteOutcome)
 }
 
@@ -94,13 +99,26 @@ public struct WizardState: Equatable, Sendable {
     /// A message for the whole step.
     public var notice: String?
     public var writeOutcome: WriteOutcome?
+    /// The path typed on the start step to load an existing setup from.
+    public var loadPath = ""
+    /// The output files of the loaded setup, as found: the diff compares with them, and rewritten
+    /// env files keep their other lines. Empty for a new setup.
+    public var baseline: [String: String] = [:]
+    /// Where the loaded setup came from, and what the import could not represent.
+    public var loadedFrom: String?
+    public var importNotes: [String] = []
 
     public init(config: Configuration = Configuration()) {
         self.config = config
     }
 
-    public var steps: [WizardStep] { WizardStep.steps(for: config) }
-    public var items: [StepItem] { step.items(for: config) }
+    public var steps: [WizardStep] { WizardStep.steps(for: config, comparing: !baseline.isEmpty) }
+    public var items: [StepItem] {
+        var items = step.items(for: config)
+        // "Change an existing setup" asks where it is.
+        if step == .start, startChoice == 1 { items.insert(.loadPath, at: 1) }
+        return items
+    }
     public var focusedItem: StepItem? { items.indices.contains(focus) ? items[focus] : nil }
     public var focusedField: FieldID? { focusedItem?.field }
 
@@ -125,21 +143,32 @@ public struct WizardState: Equatable, Sendable {
             default: return config.values[f] ?? ""
             }
         case .outputDirectory: return outputDirectory
+        case .loadPath: return loadPath
         default: return nil
         }
     }
 
-    /// The files the wizard would write now, secrets included; the answers file last.
+    /// The files the wizard would write now, secrets included; the answers file last. Env files
+    /// of a loaded setup keep the lines the tool does not own (see `EnvFileMerge`).
     public func outputFiles() throws -> [OutputFile] {
-        var files = try OutputRenderer().render(config)
+        var files = try OutputRenderer().render(config).map { file in
+            guard file.kind == .envFile, let old = baseline[file.name],
+                  let merged = try? EnvFileMerge.merge(existing: old, generated: file.contents, file: file.name) else { return file }
+            return OutputFile(name: file.name, kind: file.kind, contents: merged, holdsSecret: file.holdsSecret)
+        }
         files.append(answersFile)
         return files
+    }
+
+    /// Key-by-key changes against the loaded setup.
+    public func changes() throws -> [FileDiff] {
+        SetupDiff.compute(baseline: baseline, new: try outputFiles())
     }
 
     /// The answers file saved beside the outputs, with `secretEnv` references instead of secrets.
     public var answersFile: OutputFile {
         var references = secretReferences
-        for c in config.components where c.hasSecret {
+        for c in config.components where config.applies(.clientSecret(c)) {
             if case .literal = references[c] ?? .environment("") { references[c] = nil }
             if references[c] == nil { references[c] = .environment(SecretReference.defaultEnvironmentName(c)) }
         }

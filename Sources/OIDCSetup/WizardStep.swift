@@ -12,6 +12,8 @@ public enum WizardStep: Hashable, Sendable {
     case helmSecrets
     case review
     case preview
+    /// What changes, file by file, compared with the setup that was loaded.
+    case changes
     case write
     case done
 
@@ -28,18 +30,22 @@ public enum WizardStep: Hashable, Sendable {
         case .helmSecrets: return "Secrets in Helm"
         case .review: return "Review"
         case .preview: return "Preview"
+        case .changes: return "Changes"
         case .write: return "Write"
         case .done: return "Done"
         }
     }
 
     /// The steps for a configuration, in order (without `.done`, which is not a step to go back to).
-    public static func steps(for config: Configuration) -> [WizardStep] {
+    /// `comparing`: an existing setup was loaded, so the changes step shows the diff before writing.
+    public static func steps(for config: Configuration, comparing: Bool = false) -> [WizardStep] {
         var steps: [WizardStep] = [.start, .provider, .output, .endpoints, .components, .urls]
         steps += config.components.map { .component($0) }
         steps.append(.initialClaim)
         if config.output == .helm { steps.append(.helmSecrets) }
-        steps += [.review, .preview, .write]
+        steps += [.review, .preview]
+        if comparing { steps.append(.changes) }
+        steps.append(.write)
         return steps
     }
 }
@@ -50,6 +56,8 @@ public enum StepItem: Hashable, Sendable {
     case field(FieldID)
     /// The start step's choice: new setup, or change an existing one.
     case startChoice
+    /// The path of the setup to load (start step, "change an existing setup").
+    case loadPath
     /// "I understand the initial claim cannot be changed later."
     case claimConfirmation
     /// "I have read the warnings."
@@ -81,7 +89,7 @@ extension WizardStep {
             candidates = FieldID.all.filter { $0.component == c && $0 != .componentURL(c) }
         case .initialClaim: candidates = [.initialClaimName, .initialClaimValue]
         case .helmSecrets: candidates = [.helmSecrets, .kubernetesSecretName]
-        case .start, .review, .preview, .write, .done: candidates = []
+        case .start, .review, .preview, .changes, .write, .done: candidates = []
         }
         // Derived-only values (Entra's endpoints) are shown, not asked.
         return candidates.filter { config.applies($0) && !FieldCatalog.field($0).isDerivedOnly(config.provider) }
@@ -97,7 +105,7 @@ extension WizardStep {
             items = Validator.validate(config).contains { $0.severity == .warning } ? [.warningsAccepted] : []
         case .write: items = [.outputDirectory]
         case .done: return []
-        case .preview: items = []
+        case .preview, .changes: items = []
         default: items = fields(for: config).map { .field($0) }
         }
         return items + [.backButton, .nextButton]

@@ -22,7 +22,7 @@ struct CamundaOIDC: ParsableCommand {
         (secret, secretEnv or secretFile).
         """,
         version: ToolInfo.version,
-        subcommands: [WizardCommand.self, Generate.self, Fields.self],
+        subcommands: [WizardCommand.self, Generate.self, Check.self, Fields.self],
         defaultSubcommand: WizardCommand.self
     )
 }

@@ -8,7 +8,26 @@ struct WizardCommand: ParsableCommand {
         abstract: "Start the interactive wizard (the default)."
     )
 
+    @Option(help: "Start from an existing setup: a directory of env files, a Helm values file, or an answers file.")
+    var from: String?
+
     func run() throws {
+        var state = WizardState()
+        if let from {
+            // Load before the screen starts, so a bad file gets a plain message and an exit status.
+            do {
+                let loaded = try SetupLoader().load(from)
+                state.loadPath = from
+                state.startChoice = 1
+                _ = Wizard.reduce(&state, .setupLoaded(loaded.setup, directory: loaded.directory))
+            } catch {
+                printError("camunda-oidc: cannot load \(from): \(error)")
+                switch error {
+                case .unreadable: throw ExitStatus.unreadableInput
+                case .malformed: throw ExitStatus.invalidAnswers
+                }
+            }
+        }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
@@ -16,8 +35,7 @@ struct WizardCommand: ParsableCommand {
             printError("camunda-oidc: \(error)")
             throw ExitCode(2)
         }
-        SignalGuard.install()
-        let ending = WizardRunner(terminal: terminal).run()
+        let ending = WizardRunner(terminal: terminal, state: state).run()
         terminal.restore()
         switch ending {
         case .quit(let status, let message):

@@ -63,6 +63,13 @@ final class WizardRunner {
             switch effect {
             case .quit(let status, let message):
                 return .quit(status: status, message: message)
+            case .loadSetup(let path):
+                switch Result(catching: { () throws(SetupLoader.Failure) in try SetupLoader().load(path) }) {
+                case .success(let loaded):
+                    pending += Wizard.reduce(&state, .setupLoaded(loaded.setup, directory: loaded.directory))
+                case .failure(let failure):
+                    pending += Wizard.reduce(&state, .setupLoadFailed("Cannot load: \(failure)"))
+                }
             case .inspectOutput(let directory, let names):
                 let existing = OutputWriter(directory: directory, replaceExisting: true).existing(names)
                 pending += Wizard.reduce(&state, .outputInspected(existing: existing))
@@ -70,10 +77,10 @@ final class WizardRunner {
                 let writer = OutputWriter(directory: plan.directory, replaceExisting: true)
                 let outcome: WriteOutcome
                 do {
-                    let written = try writer.write(plan.files)
+                    let written = try writer.write(try writer.mergingExistingEnvFiles(plan.files))
                     let summary = WriteSummary.text(written, config: state.config)
                         + "Replay without questions: camunda-oidc generate --answers \(writer.path(AnswersFile.defaultFileName)) --force\n"
-                        + "(after exporting \(state.config.components.filter(\.hasSecret).map { SecretReference.defaultEnvironmentName($0) }.joined(separator: ", ")))\n"
+                        + "(after exporting \(state.config.components.filter { state.config.applies(.clientSecret($0)) }.map { SecretReference.defaultEnvironmentName($0) }.joined(separator: ", ")))\n"
                     outcome = .written(summary: summary.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
                 } catch {
                     outcome = .failed(error.description)

@@ -1,0 +1,414 @@
+import Yams
+
+/// Where an imported value came from: file and key (and line, when known), for `check` and messages.
+public struct ValueOrigin: Equatable, Sendable {
+    public let file: String
+    public let key: String
+    public let line: Int?
+
+    public init(file: String, key: String, line: Int?) {
+        self.file = file
+        self.key = key
+        self.line = line
+    }
+
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(key)" }
+}
+
+/// An existing setup read back: the configuration, how secrets were given, and the files as
+/// they were (the baseline the diff compares against).
+public struct ImportedSetup: Equatable, Sendable {
+    public var configuration: Configuration
+    public var secretReferences: [Component: SecretReference]
+    /// Where each field's value was read.
+    public var origins: [FieldID: ValueOrigin]
+    /// Output files as found, by name: what the diff screen compares with.
+    public var baseline: [String: String]
+    /// Values the tool cannot represent, or that disagree between files: reported, never dropped silently.
+    public var notes: [ImportProblem]
+
+    public init(configuration: Configuration, secretReferences: [Component: SecretReference] = [:], origins: [FieldID: ValueOrigin] = [:],
+                baseline: [String: String] = [:], notes: [ImportProblem] = []) {
+        self.configuration = configuration
+        self.secretReferences = secretReferences
+        self.origins = origins
+        self.baseline = baseline
+        self.notes = notes
+    }
+
+    /// The file and key a validation issue points at, when the field was imported.
+    public func location(of issue: ValidationIssue) -> String {
+        origins[issue.field].map { "\($0.description) (\(issue.field.path))" } ?? issue.field.path
+    }
+}
+
+/// Reads existing setups: env files as this tool or a person wrote them, a Helm values file with a
+/// `global.identity.auth` section (the docs page's literal-secret form or the `{name: ...}` Secret
+/// form, plus the Secret manifest when it is beside it), or an answers file. Pure: the caller reads
+/// the files and passes their text.
+public struct SetupImporter {
+    public let layout: OutputLayout
+
+    public init(layout: OutputLayout = .camunda85) {
+        self.layout = layout
+    }
+
+    // MARK: Env files
+
+    /// Imports env files, given as file name -> contents (only names of the layout are read).
+    public func importEnvFiles(_ files: [String: String]) throws(ImportProblem) -> ImportedSetup {
+        var reader = FieldCollector()
+        var config = Configuration(output: .env, selectedComponents: [])
+        var known = 0
+        for layoutFile in layout.envFiles {
+            guard let text = files[layoutFile.fileName] else { continue }
+            known += 1
+            config.selectedComponents.insert(layoutFile.component)
+            let variables = EnvFileParser.variables(try EnvFileParser.parse(text, file: layoutFile.fileName))
+            for variable in layoutFile.variables {
+                guard let (value, line) = variables[variable.name] else { continue }
+                let origin = ValueOrigin(file: layoutFile.fileName, key: variable.name, line: line)
+                switch variable.source {
+                case .providerType:
+                    reader.provider(value, origin)
+                case .field(let field, let suffix):
+                    guard value.hasSuffix(suffix) else {
+                        reader.notes.append(ImportProblem(file: origin.file, line: line, message: "\(variable.name) should end in '\(suffix)'; ignored"))
+                        continue
+                    }
+                    reader.set(field, String(value.dropLast(suffix.count)), origin)
+                case .secret(let c):
+                    reader.set(.clientSecret(c), value, origin)
+                case .redirectRoot(let c):
+                    reader.set(.componentURL(c), value, origin)
+                case .literal(let expected):
+                    if variable.name == "CAMUNDA_CONNECTOR_POLLING_ENABLED", value == "false" { config.connectorsMode = .outbound }
+                    if value != expected, variable.condition == .always {
+                        reader.notes.append(ImportProblem(file: origin.file, line: line, message: "\(variable.name)=\(value): this tool writes '\(expected)'; a rewrite changes it"))
+                    }
+                case .yamlLiteral:
+                    break
+                }
+            }
+        }
+        // The docs page spells the Identity base URL CAMUNDA_IDENTITY_BASE_URL; read it, write the chart's spelling.
+        for (fileName, text) in files where layout.envFiles.contains(where: { $0.fileName == fileName }) {
+            guard let lines = try? EnvFileParser.parse(text, file: fileName),
+                  let (value, line) = EnvFileParser.variables(lines)["CAMUNDA_IDENTITY_BASE_URL"] else { continue }
+            reader.set(.identityBaseURL, value, ValueOrigin(file: fileName, key: "CAMUNDA_IDENTITY_BASE_URL", line: line))
+            reader.notes.append(ImportProblem(file: fileName, line: line, message: "CAMUNDA_IDENTITY_BASE_URL is the docs page's spelling; a rewrite adds CAMUNDA_IDENTITY_BASEURL, the one the chart and Identity read"))
+        }
+        guard known > 0 else {
+            throw ImportProblem(file: ".", line: nil, message: "no env file of this tool's layout found (identity.env, operate.env, ...)")
+        }
+        var setup = reader.finish(config)
+        setup.baseline = files.filter { name, _ in layout.envFiles.contains { $0.fileName == name } }
+        return setup
+    }
+
+    // MARK: Helm values
+
+    /// Imports a Helm values file; `secretManifest` is the Secret manifest (oidc-secret.yaml) when present.
+    public func importHelmValues(_ text: String, file: String, secretManifest: (file: String, text: String)? = nil) throws(ImportProblem) -> ImportedSetup {
+        let root = try YAMLTree.load(text, file: file)
+        guard let auth = root.child("global")?.child("identity")?.child("auth") else {
+            throw ImportProblem(file: file, line: nil, message: "no global.identity.auth section: not a Camunda OIDC values file")
+        }
+        var reader = FieldCollector()
+        var config = Configuration(output: .helm, selectedComponents: [])
+        func scalar(_ node: YAMLTree, _ path: String) throws(ImportProblem) -> String? {
+            try node.scalar(path: path, file: file)
+        }
+        let prefix = "global.identity.auth"
+        if let typeNode = auth.child("type"), let type = try scalar(typeNode, "\(prefix).type") {
+            reader.provider(type, ValueOrigin(file: file, key: "\(prefix).type", line: typeNode.line))
+        }
+        for value in layout.helmValues {
+            guard let node = root.node(at: value.path) else { continue }
+            let key = value.dottedPath
+            let origin = ValueOrigin(file: file, key: key, line: node.line)
+            if let c = value.component, value.path.count > 4, value.path[3] == c.rawValue { config.selectedComponents.insert(c) }
+            switch value.source {
+            case .providerType, .yamlLiteral:
+                continue
+            case .literal(let expected):
+                if key == "connectors.inbound.mode", let mode = try scalar(node, key), mode == expected { config.connectorsMode = .outbound }
+            case .field(let field, _):
+                if let v = try scalar(node, key) { reader.set(field, v, origin) }
+            case .redirectRoot(let c):
+                if let v = try scalar(node, key) { reader.set(.componentURL(c), v, origin) }
+            case .secret(let c):
+                if let name = node.child("name") {
+                    config.helmSecrets = .kubernetesSecret
+                    if let secretName = try scalar(name, key + ".name") {
+                        reader.set(.kubernetesSecretName, secretName, ValueOrigin(file: file, key: key + ".name", line: name.line))
+                    }
+                    reader.secretKeys[c] = origin
+                } else if let secret = try scalar(node, key) {
+                    config.helmSecrets = .inline
+                    reader.set(.clientSecret(c), secret, origin)
+                }
+            }
+        }
+        // The docs page puts Identity's URL in identity.redirectUrl, which chart 10.x ignores.
+        let docsRedirect = "\(prefix).identity.redirectUrl"
+        if let node = root.node(at: docsRedirect.split(separator: ".").map(String.init)), let url = try scalar(node, docsRedirect) {
+            reader.set(.componentURL(.identity), url, ValueOrigin(file: file, key: docsRedirect, line: node.line))
+            reader.notes.append(ImportProblem(file: file, line: node.line, message: "\(docsRedirect) is ignored by chart 10.x; a rewrite writes identity.fullURL"))
+        }
+        // Keys of the auth section this tool does not write are kept in the user's files, but said.
+        let known = Set(layout.helmValues.map(\.dottedPath) + [docsRedirect]).union(layout.helmValues.filter { if case .secret = $0.source { return true } else { return false } }.map { $0.dottedPath + ".name" })
+        for (path, line) in auth.leafPaths(prefix: prefix) where !known.contains(path) && !path.hasPrefix("\(prefix).type") {
+            reader.notes.append(ImportProblem(file: file, line: line, message: "\(path) is not written by this tool: it stays in your values file, untouched"))
+        }
+        if !reader.secretKeys.isEmpty {
+            if let manifest = secretManifest {
+                try readSecretManifest(manifest, into: &reader)
+            } else {
+                reader.notes.append(ImportProblem(file: file, line: nil, message: "the secrets are in a Kubernetes Secret and no \(OutputRenderer.secretManifestFileName) was found beside it: enter them again (or keep the Secret as it is)"))
+            }
+        }
+        var setup = reader.finish(config)
+        setup.baseline[file.lastPathComponent] = text
+        if let manifest = secretManifest { setup.baseline[manifest.file.lastPathComponent] = manifest.text }
+        return setup
+    }
+
+    private func readSecretManifest(_ manifest: (file: String, text: String), into reader: inout FieldCollector) throws(ImportProblem) {
+        let root = try YAMLTree.load(manifest.text, file: manifest.file)
+        let stringData = root.child("stringData")
+        let data = root.child("data")
+        for (c, _) in reader.secretKeys {
+            guard let key = c.kubernetesSecretKey else { continue }
+            if let node = stringData?.child(key), let value = try node.scalar(path: "stringData.\(key)", file: manifest.file) {
+                reader.set(.clientSecret(c), value, ValueOrigin(file: manifest.file, key: "stringData.\(key)", line: node.line))
+            } else if let node = data?.child(key), let encoded = try node.scalar(path: "data.\(key)", file: manifest.file) {
+                guard let decoded = Base64.decode(encoded) else {
+                    throw ImportProblem(file: manifest.file, line: node.line, message: "data.\(key) is not valid base64")
+                }
+                reader.set(.clientSecret(c), decoded, ValueOrigin(file: manifest.file, key: "data.\(key)", line: node.line))
+            } else {
+                reader.notes.append(ImportProblem(file: manifest.file, line: nil, message: "no \(key) in the Secret: enter \(c.displayName)'s secret again"))
+            }
+        }
+    }
+
+    // MARK: Answers
+
+    public func importAnswers(_ text: String, file: String) throws(ImportProblem) -> ImportedSetup {
+        do {
+            let answers = try AnswersFile.parse(text)
+            return ImportedSetup(configuration: answers.configuration, secretReferences: answers.secretReferences,
+                                 notes: answers.notes.map { ImportProblem(file: file, line: nil, message: $0) })
+        } catch {
+            let first = error.problems[0]
+            throw ImportProblem(file: file, line: first.line, message: (first.path.isEmpty ? "" : first.path + ": ") + first.message
+                                + (error.problems.count > 1 ? " (and \(error.problems.count - 1) more)" : ""))
+        }
+    }
+}
+
+/// Collects imported values, checking that files agree, then derives what the tool derives
+/// (the Entra tenant from the issuer) and drops values equal to their defaults.
+private struct FieldCollector {
+    var values: [FieldID: String] = [:]
+    var origins: [FieldID: ValueOrigin] = [:]
+    var notes: [ImportProblem] = []
+    var providerValue: Provider?
+    var secretKeys: [Component: ValueOrigin] = [:]
+
+    mutating func provider(_ raw: String, _ origin: ValueOrigin) {
+        guard let provider = Provider(rawValue: raw.lowercased()) else {
+            notes.append(ImportProblem(file: origin.file, line: origin.line, message: "\(origin.key)=\(raw): only GENERIC and MICROSOFT are supported; read as GENERIC"))
+            providerValue = providerValue ?? .generic
+            return
+        }
+        if let earlier = providerValue, earlier != provider {
+            notes.append(ImportProblem(file: origin.file, line: origin.line, message: "\(origin.key)=\(raw) disagrees with another file (\(earlier.identityType))"))
+            return
+        }
+        providerValue = provider
+    }
+
+    mutating func set(_ field: FieldID, _ value: String, _ origin: ValueOrigin) {
+        if let earlier = values[field] {
+            if earlier != value {
+                let shown = FieldCatalog.contains(field) && FieldCatalog.field(field).isSecret ? "a different secret" : "'\(value)'"
+                notes.append(ImportProblem(file: origin.file, line: origin.line,
+                                           message: "\(origin.key) has \(shown), but \(origins[field]!.description) has another; the first is used"))
+            }
+            return
+        }
+        values[field] = value
+        origins[field] = origin
+    }
+
+    func finish(_ base: Configuration) -> ImportedSetup {
+        var config = base
+        var notes = self.notes
+        config.provider = providerValue ?? .generic
+        config.values = values
+        if config.provider == .microsoft {
+            // The tenant and authority host come back out of the issuer; the endpoints are derived again.
+            let issuer = values[.issuer] ?? values[.issuerBackendURL] ?? ""
+            if let (host, tenant) = Self.entraIssuerParts(issuer) {
+                config.values[.tenantID] = tenant
+                config.values[.authorityHost] = host
+            } else if !issuer.isEmpty {
+                let origin = origins[.issuer] ?? origins[.issuerBackendURL]
+                notes.append(ImportProblem(file: origin?.file ?? "", line: origin?.line, message: "issuer '\(issuer)' is not an Entra v2.0 issuer (https://<host>/<tenant>/v2.0)"))
+            }
+            for field in [FieldID.issuer, .issuerBackendURL, .tokenURL, .jwksURL] {
+                if let given = values[field] {
+                    config.values[field] = nil
+                    if given != config.value(field), let origin = origins[field] {
+                        notes.append(ImportProblem(file: origin.file, line: origin.line, message: "\(origin.key) is '\(given)', not the derived '\(config.value(field))': a rewrite writes the derived one"))
+                    }
+                }
+            }
+        }
+        var originsOut = origins
+        if config.provider == .microsoft, let origin = origins[.issuer] ?? origins[.issuerBackendURL] {
+            originsOut[.tenantID] = origin
+        }
+        return ImportedSetup(configuration: config.normalized(), origins: originsOut, notes: notes)
+    }
+
+    static func entraIssuerParts(_ issuer: String) -> (host: String, tenant: String)? {
+        guard issuer.hasPrefix("https://"), issuer.hasSuffix("/v2.0") else { return nil }
+        let parts = issuer.dropFirst("https://".count).dropLast("/v2.0".count).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return (String(parts[0]), String(parts[1]))
+    }
+}
+
+extension Configuration {
+    /// The same answers without what the tool would derive anyway: values of fields that do not
+    /// apply, and values equal to their default. Two configurations that write the same files
+    /// normalise to the same value.
+    public func normalized() -> Configuration {
+        var result = self
+        for (field, given) in values {
+            guard FieldCatalog.contains(field), applies(field) else {
+                result.values[field] = nil
+                continue
+            }
+            var withoutIt = result
+            withoutIt.values[field] = nil
+            if given.trimmingWhitespace().isEmpty || (FieldCatalog.field(field).derivation(provider) != nil && withoutIt.value(field) == given.trimmingWhitespace()) {
+                result.values[field] = nil
+            }
+        }
+        return result
+    }
+}
+
+/// A YAML document as a tree with line numbers, for importers that must say where a problem is.
+struct YAMLTree {
+    let node: Node
+
+    static func load(_ text: String, file: String) throws(ImportProblem) -> YAMLTree {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ImportProblem(file: file, line: nil, message: "empty YAML document")
+            }
+            return YAMLTree(node: node)
+        } catch let problem as ImportProblem {
+            throw problem
+        } catch let error as YamlError {
+            throw ImportProblem(file: file, line: YAMLTree.line(of: error), message: "not valid YAML: \(YAMLTree.summary(of: error))")
+        } catch {
+            throw ImportProblem(file: file, line: nil, message: "not valid YAML: \(error)")
+        }
+    }
+
+    var line: Int? { node.mark.map { $0.line } }
+
+    func child(_ key: String) -> YAMLTree? {
+        guard case .mapping(let mapping) = node else { return nil }
+        for (k, v) in mapping where k.scalar?.string == key { return YAMLTree(node: v) }
+        return nil
+    }
+
+    func node(at path: [String]) -> YAMLTree? {
+        var current: YAMLTree? = self
+        for key in path { current = current?.child(key) }
+        return current
+    }
+
+    /// The scalar's text; nil for null; a mapping or list is a wrong type.
+    func scalar(path: String, file: String) throws(ImportProblem) -> String? {
+        switch node {
+        case .scalar(let s):
+            if s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) { return nil }
+            return s.string
+        default:
+            throw ImportProblem(file: file, line: line, message: "\(path) should be a single value, not a \(node.isMappingNode ? "mapping" : "list")")
+        }
+    }
+
+    /// Dotted paths of every scalar below this node, with their lines.
+    func leafPaths(prefix: String) -> [(String, Int?)] {
+        switch node {
+        case .mapping(let mapping):
+            return mapping.flatMap { key, value in
+                YAMLTree(node: value).leafPaths(prefix: prefix + "." + (key.scalar?.string ?? "?"))
+            }
+        default:
+            return [(prefix, line)]
+        }
+    }
+
+    static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    static func summary(of error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        default:
+            return String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable"
+        }
+    }
+}
+
+extension Node {
+    var isMappingNode: Bool {
+        if case .mapping = self { return true }
+        return false
+    }
+}
+
+extension String {
+    /// The part after the last slash.
+    public var lastPathComponent: String {
+        split(separator: "/").last.map(String.init) ?? self
+    }
+}
+
+/// Standard base64 decoding for Kubernetes `data:` values (no Foundation needed in the core).
+enum Base64 {
+    static func decode(_ text: String) -> String? {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var table = [UInt8: UInt8]()
+        for (i, c) in alphabet.enumerated() { table[c] = UInt8(i) }
+        var bytes: [UInt8] = []
+        var buffer: UInt32 = 0
+        var bits = 0
+        for c in text.utf8 where c != UInt8(ascii: "\n") && c != UInt8(ascii: " ") {
+            if c == UInt8(ascii: "=") { break }
+            guard let v = table[c] else { return nil }
+            buffer = (buffer << 6) | UInt32(v)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                bytes.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import OIDCSetup
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate an existing setup (env files, Helm values or answers file) against every rule.",
+        discussion: """
+        Prints each problem naming the file, the key and the field. Exit status: 0 clean (or only \
+        warnings, unless --strict); 65 errors (or warnings with --strict), or input that does not parse; \
+        66 the path cannot be read.
+        """
+    )
+
+    @Argument(help: "A directory of env files, a Helm values file, or an answers file.")
+    var path: String
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let loaded: SetupLoader.Loaded
+        do {
+            loaded = try SetupLoader().load(path)
+        } catch {
+            printError("camunda-oidc check: \(error)")
+            switch error {
+            case .unreadable: throw ExitStatus.unreadableInput
+            case .malformed: throw ExitStatus.invalidAnswers
+            }
+        }
+        let setup = loaded.setup
+        let config = setup.configuration
+        // Secrets kept in a Kubernetes Secret are not in the files; their absence is not a problem here.
+        let secretsElsewhere = config.output == .helm && config.helmSecrets == .kubernetesSecret
+        // Nor is a value the files never carry (Web Modeler's URL only shapes the checklist in env output).
+        let destinations = OutputLayout.camunda85.destinations
+        let issues = Validator.validate(config).filter { issue in
+            guard config.value(issue.field).isEmpty else { return true }
+            if secretsElsewhere, case .clientSecret = issue.field { return false }
+            let (env, helm) = destinations(issue.field)
+            return (config.output == .env ? env : helm).isEmpty == false || setup.origins[issue.field] != nil
+                || issue.field == .components || FieldCatalog.field(issue.field).derivation(config.provider) != nil
+        }
+        for note in setup.notes { print("note: \(note)") }
+        for issue in issues { print("\(issue.severity.rawValue): \(setup.location(of: issue)): \(issue.message)") }
+        let errors = issues.filter { $0.severity == .error }.count
+        let warnings = issues.count - errors
+        print("\(loaded.description): \(config.provider.displayName), \(config.output.displayName), "
+              + "\(config.components.map(\.displayName).joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        if errors > 0 || (strict && warnings > 0) { throw ExitStatus.invalidAnswers }
+    }
+}

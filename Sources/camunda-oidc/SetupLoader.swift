@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+import OIDCSetup
+
+/// Reads an existing setup from disk and hands the text to the core's importer: a directory of
+/// env files, a Helm values file (with oidc-secret.yaml when it is beside it), or an answers file.
+struct SetupLoader {
+    struct Loaded {
+        let setup: ImportedSetup
+        /// The directory the setup lives in: where a rewrite goes by default.
+        let directory: String
+        /// Components whose secret lives only in a Kubernetes Secret that was not found.
+        let description: String
+    }
+
+    /// Exit status classes for `check` and the CLI: unreadable (66) versus malformed (65).
+    enum Failure: Error, CustomStringConvertible {
+        case unreadable(String)
+        case malformed(ImportProblem)
+
+        var description: String {
+            switch self {
+            case .unreadable(let message): return message
+            case .malformed(let problem): return problem.description
+            }
+        }
+    }
+
+    let importer = SetupImporter()
+
+    func load(_ path: String) throws(Failure) -> Loaded {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw .unreadable("\(path): \(FileDescriptorIO.systemError())")
+        }
+        if info.st_mode & S_IFMT == S_IFDIR { return try loadDirectory(path) }
+        let directory = Self.directory(of: path)
+        if path.hasSuffix(".env") { return try loadDirectory(directory) }
+        let text = try read(path)
+        do {
+            if Self.looksLikeAnswers(text) {
+                var setup = try importer.importAnswers(text, file: path)
+                try resolveSecrets(&setup, answersPath: path)
+                return Loaded(setup: setup, directory: directory, description: "answers file \(path)")
+            }
+            let manifestPath = Self.join(directory, OutputRenderer.secretManifestFileName)
+            let manifest = exists(manifestPath) ? (file: manifestPath, text: try read(manifestPath)) : nil
+            let setup = try importer.importHelmValues(text, file: path, secretManifest: manifest)
+            return Loaded(setup: setup, directory: directory, description: "Helm values \(path)")
+        } catch let problem as ImportProblem {
+            throw .malformed(problem)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw .unreadable("\(path): \(error)")
+        }
+    }
+
+    private func loadDirectory(_ directory: String) throws(Failure) -> Loaded {
+        var envFiles: [String: String] = [:]
+        for layout in OutputLayout.camunda85.envFiles {
+            let path = Self.join(directory, layout.fileName)
+            if exists(path) { envFiles[layout.fileName] = try read(path) }
+        }
+        if !envFiles.isEmpty {
+            do {
+                return Loaded(setup: try importer.importEnvFiles(envFiles), directory: directory, description: "env files in \(directory)")
+            } catch {
+                throw .malformed(ImportProblem(file: Self.join(directory, error.file), line: error.line, message: error.message))
+            }
+        }
+        let values = Self.join(directory, OutputRenderer.helmValuesFileName)
+        if exists(values) { return try load(values) }
+        let answers = Self.join(directory, AnswersFile.defaultFileName)
+        if exists(answers) { return try load(answers) }
+        throw .unreadable("\(directory): no setup found (env files such as identity.env, \(OutputRenderer.helmValuesFileName), or \(AnswersFile.defaultFileName))")
+    }
+
+    /// Answers files name secrets by environment variable or file; resolve them as `generate` does.
+    private func resolveSecrets(_ setup: inout ImportedSetup, answersPath: String) throws(Failure) {
+        var answers = Answers(configuration: setup.configuration, secretReferences: setup.secretReferences)
+        let resolution = SecretResolver(answersPath: answersPath).resolve(&answers)
+        setup.configuration = answers.configuration
+        let unresolved = resolution.problems + resolution.unreadable
+        setup.notes += unresolved.map { ImportProblem(file: answersPath, line: nil, message: $0 + ": enter it again") }
+    }
+
+    private func read(_ path: String) throws(Failure) -> String {
+        switch FileDescriptorIO.readFile(path) {
+        case .success(let bytes):
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw .malformed(ImportProblem(file: path, line: nil, message: "not UTF-8 text")) }
+            return text
+        case .failure(let failure):
+            throw .unreadable(failure.description)
+        }
+    }
+
+    private func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    static func looksLikeAnswers(_ text: String) -> Bool {
+        // Top-level keys only: an answers file has version and components, a values file has global.
+        let keys = text.split(separator: "\n").filter { !($0.first?.isWhitespace ?? true) }.map { String($0).trimmingWhitespace() }
+        return keys.contains { $0.hasPrefix("version:") } && keys.contains("components:") && !keys.contains("global:")
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let directory = String(path[..<slash])
+        return directory.isEmpty ? "/" : directory
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+}
+
+extension OutputWriter {
+    /// Env files that already exist on disk keep the lines the tool does not own (their other
+    /// variables and comments, in place). Other files are replaced whole, with a backup.
+    func mergingExistingEnvFiles(_ files: [OutputFile]) throws(Failure) -> [OutputFile] {
+        var merged: [OutputFile] = []
+        for file in files {
+            let target = path(file.name)
+            guard file.kind == .envFile, case .success(let bytes) = FileDescriptorIO.readFile(target),
+                  let existing = String(validating: bytes, as: UTF8.self) else {
+                merged.append(file)
+                continue
+            }
+            do {
+                let contents = try EnvFileMerge.merge(existing: existing, generated: file.contents, file: file.name)
+                merged.append(OutputFile(name: file.name, kind: file.kind, contents: contents, holdsSecret: file.holdsSecret))
+            } catch {
+                throw Failure(path: target, reason: "cannot keep its other lines: \(error.message) (line \(error.line.map(String.init) ?? "?")); fix or move the file")
+            }
+        }
+        return merged
+    }
+}
