@@ -388,9 +388,14 @@ def startup_floor(argvs, runs, warmup):
     for i in range(warmup + runs):
         for argv in argvs:
             s = Session(argv)
-            s.wait()
+            while s._read(EXIT_TIMEOUT):  # until end of output: the child closed the pty by exiting
+                pass
+            _, status, _ = os.wait4(s.pid, 0)  # blocking, so the time is not quantised by polling
+            t_exit = time.perf_counter()
+            s.status = os.waitstatus_to_exitcode(status)
+            s.close()
             if i >= warmup:
-                times[argv[0]].append((time.perf_counter() - s.t0) * 1000)
+                times[argv[0]].append((t_exit - s.t0) * 1000)
     return {k: statistics.median(v) for k, v in times.items()}
 
 
