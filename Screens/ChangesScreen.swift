@@ -21,7 +21,7 @@ struct ChangesScreen: StepScreen {
                 lines.append("\(diff.file): unchanged")
             case .changed:
                 let counted = diff.changes.filter { $0.kind != .unchanged }.count
-                lines.append("\(diff.file): \(counted == 0 ? "comments or layout changed" : "\(counted) change\(counted == 1 ? "" : "s")")")
+                lines.append("\(diff.file): \(counted == 0 ? "changed" : "\(counted) change\(counted == 1 ? "" : "s")")")
             }
             for change in diff.changes {
                 if change.isSecret {

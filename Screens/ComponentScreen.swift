@@ -6,6 +6,9 @@ struct ComponentScreen: StepScreen {
     let component: Component
 
     func intro(_ state: WizardState) -> String {
+        guard state.config.applies(.clientID(component)) else {
+            return "Outbound-only Connectors use the Zeebe application's credentials: nothing to register for them."
+        }
         var text = "Register \(component.displayName) as \(component.applicationType.registrationPhrase)"
         if let redirect = state.config.redirectURI(component) {
             text += " with redirect URI \(redirect)"

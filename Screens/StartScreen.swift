@@ -5,7 +5,7 @@ import TerminalUI
 struct StartScreen: StepScreen {
     static let options = [
         ("Start a new setup", "Answer the questions step by step; nothing is written until the last step."),
-        ("Change an existing setup", "Load env files, a Helm values file or an answers file, change it, see the diff."),
+        ("Change an existing setup", "Load env files, a values file or an answers file; see the diff."),
     ]
 
     func intro(_ state: WizardState) -> String {
@@ -51,7 +51,7 @@ struct StartScreen: StepScreen {
             frame.put(String(value.dropFirst(start)), row: row, column: inputColumn, style: .input, limit: inputWidth)
         }
         if focused { frame.cursor = (row, inputColumn + cursor - start) }
-        frame.put(Frame.clip("A directory of env files, a Helm values file (oidc-secret.yaml beside it is read too), or an answers file.", to: inputWidth),
+        frame.put(Frame.clip("A directory of env files, a Helm values file, or an answers file.", to: inputWidth),
                   row: row + 1, column: inputColumn, style: .muted)
     }
 

@@ -111,6 +111,29 @@ import TestSupport
         #expect(driver.screen(rows: 18, columns: 60).contains("Welcome"))
     }
 
+    @Test func startAsksWhereTheExistingSetupIs() throws {
+        var driver = WizardDriver()
+        driver.press(.down, .tab)
+        driver.type("./camunda-env")
+        assertGolden(driver.screen(), named: "screens/reconfigure/start-load.txt")
+        driver.press(.enter)
+        #expect(driver.effects == [.loadSetup(path: "./camunda-env")])
+    }
+
+    @Test func changesStepShowsKeysAndSecretsOnlyAsChanged() throws {
+        var driver = try WizardDriver.answered("entra-helm-inline")
+        let old = try OutputRenderer().render(driver.state.config)
+        driver.state.baseline = Dictionary(uniqueKeysWithValues: old.map { ($0.name, $0.contents) })
+        driver.state.loadedFrom = "./values-oidc.yaml"
+        driver.state.config.set(.clientSecret(.operate), "rotated-operate-secret-NOT-REAL")
+        driver.state.config.set(.componentURL(.tasklist), "https://tasks.camunda.example.com")
+        #expect(driver.state.steps.contains(.changes))
+        driver.go(to: .changes)
+        let screen = driver.screen()
+        #expect(!screen.contains("NOT-REAL"))
+        assertGolden(screen, named: "screens/reconfigure/changes.txt")
+    }
+
     @Test func writeStepListsExistingFiles() throws {
         var driver = try WizardDriver.answered("generic-env")
         driver.existingFiles = ["operate.env"]
