@@ -19,8 +19,10 @@ test: build
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# A static Swift runtime: one self-contained file for a bastion, and it starts in about half the time
+# (no dynamic Foundation/ICU loading).
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --product camunda-oidc --static-swift-stdlib
 
 # Benchmarks (figures for the closing notes, not tests): generate timing, and the wizard beside dialog
 # in a pty (needs dialog: apt-get install dialog; hyperfine is used when installed).
