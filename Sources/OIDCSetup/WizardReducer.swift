@@ -153,7 +153,8 @@ public enum Wizard {
         state.secretsRevealed = false
         state.listCursor = 0
         state.fieldNotices = [:]
-        focus(&state, 0)
+        // The first input, or Next when the step has none (Enter then goes on, not back).
+        focus(&state, state.items.firstIndex { $0 != .backButton } ?? 0)
         switch step {
         case .preview:
             state.previewTab = 0

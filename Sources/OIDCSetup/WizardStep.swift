@@ -108,6 +108,7 @@ extension WizardStep {
         case .preview, .changes: items = []
         default: items = fields(for: config).map { .field($0) }
         }
-        return items + [.backButton, .nextButton]
+        // The first step has nowhere to go back to.
+        return items + (self == .start ? [.nextButton] : [.backButton, .nextButton])
     }
 }

@@ -270,13 +270,52 @@ import Testing
         #expect(state.focusedItem == .field(.helmSecrets))
     }
 
-    @Test func startOffersNewSetupOnly() {
+    @Test func startLoadsAnExistingSetupOrStartsANewOne() {
         var state = WizardState()
+        #expect(state.items == [.startChoice, .nextButton])
         Self.send(&state, .moveDown, .nextRequested)
         #expect(state.step == .start)
-        #expect(state.notice != nil)
-        Self.send(&state, .moveUp, .nextRequested)
+        #expect(state.notice == "Give the directory of your env files, or your values file or answers file.")
+        #expect(state.focusedItem == .loadPath)
+        #expect(Self.send(&state, Self.typed("./env"), .nextRequested) == [.loadSetup(path: "./env")])
+        Self.send(&state, .focusPrevious, .moveUp)
+        #expect(state.items == [.startChoice, .nextButton])
+        Self.send(&state, .nextRequested)
         #expect(state.step == .provider)
+    }
+
+    @Test func aLoadedSetupFillsEveryStepAndAddsTheChangesStep() throws {
+        let answered = Self.answeredEntra()
+        let files = try OutputRenderer().render(answered.config)
+        let setup = ImportedSetup(configuration: answered.config, baseline: Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) }),
+                                  notes: [ImportProblem(file: "values-oidc.yaml", line: 3, message: "a note")])
+        var state = WizardState()
+        state.startChoice = 1
+        state.loadPath = "deploy/values-oidc.yaml"
+        Self.send(&state, .setupLoaded(setup, directory: "deploy"))
+        #expect(state.step == .provider)
+        #expect(state.config == answered.config)
+        #expect(state.outputDirectory == "deploy")
+        #expect(state.importNotes == ["values-oidc.yaml:3: a note"])
+        #expect(state.notice == "Loaded deploy/values-oidc.yaml (3 files); 1 note on the review step.")
+        #expect(state.steps.suffix(3) == [.preview, .changes, .write])
+        #expect(state.claimConfirmed, "confirmed when first written")
+        #expect(try state.changes().first { $0.file == "values-oidc.yaml" }?.status == .unchanged)
+        state.step = .initialClaim
+        state.focus = 1
+        Self.send(&state, Self.typed("x"))
+        #expect(!state.claimConfirmed, "changing the claim asks again")
+        #expect(try state.changes().first { $0.file == "values-oidc.yaml" }?.changes.map(\.key) == ["global.identity.auth.identity.initialClaimValue"])
+    }
+
+    @Test func stepsWithoutInputsStartOnNext() {
+        var state = Self.answeredEntra()
+        state.step = .initialClaim
+        Self.send(&state, .nextRequested, .nextRequested)
+        #expect(state.step == .review)
+        #expect(state.focusedItem == .nextButton)
+        Self.send(&state, .activate)
+        #expect(state.step == .preview, "Enter on a step without inputs goes on")
     }
 
     @Test func helpOpensAndAnyKeyClosesIt() {
