@@ -151,6 +151,8 @@ public enum AnswersFile {
         switch yamlError {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return mark.line
+        case .duplicatedKeysInMapping(_, let context):
+            return context.mark.line
         default:
             return nil
         }
@@ -161,6 +163,9 @@ public enum AnswersFile {
         switch yamlError {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
             return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            // Yams refuses duplicate keys before the reader sees them; its own text quotes the whole file.
+            return "\(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) given more than once in one mapping: give each key once"
         default:
             return "\(yamlError)".split(separator: "\n").first.map(String.init) ?? "unreadable"
         }
@@ -340,11 +345,16 @@ private struct Reader {
         }
         config.selectedComponents = selected
 
-        for (field, node) in fieldNodes.sorted(by: { $0.key < $1.key }) where !config.applies(field) {
+        for (field, node) in fieldNodes.sorted(by: { $0.key < $1.key })
+        where !config.applies(field) || FieldCatalog.field(field).isDerivedOnly(config.provider) {
             if field.component == nil {
                 let why: String
-                if let only = FieldCatalog.field(field).providers, !only.contains(config.provider) {
-                    why = config.provider == .microsoft ? "derived from tenantId with provider microsoft" : "not used with provider \(config.provider.rawValue)"
+                if FieldCatalog.field(field).isDerivedOnly(config.provider) {
+                    why = "derived from tenantId with provider \(config.provider.rawValue)"
+                } else if let only = FieldCatalog.field(field).providers, !only.contains(config.provider) {
+                    why = "not used with provider \(config.provider.rawValue)"
+                } else if field == .kubernetesSecretName, config.output == .helm {
+                    why = "not used with helmSecrets \(config.helmSecrets.rawValue)"
                 } else {
                     why = "not used with output \(config.output.rawValue)\(config.output == .helm && field == .identityBaseURL ? " (the chart computes it)" : "")"
                 }

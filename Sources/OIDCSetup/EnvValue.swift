@@ -14,8 +14,16 @@ public enum EnvValue: Equatable, Sendable {
             return .refused("contains a line break or control character, which env files cannot carry")
         }
         if value.allSatisfy({ plainCharacters.contains($0) }) { return .encoded(value) }
+        // python-dotenv reads a backslash before the closing quote as an escaped quote, in both quotings.
+        if value.hasSuffix("\\") {
+            return .refused("ends in a backslash, which python-dotenv reads as escaping the closing quote: no env-file quoting reads back the same in docker compose, bash and python-dotenv")
+        }
+        // python-dotenv expands ${NAME} inside single quotes too, and has no escape for it.
+        if let open = value.range(of: "${"), value[open.upperBound...].contains("}") {
+            return .refused("holds '${...}', which python-dotenv expands in every quoting: no env-file quoting reads back the same in docker compose, bash and python-dotenv")
+        }
         // python-dotenv unescapes \\ and \' inside single quotes; compose and bash do not.
-        if !value.contains("'"), !value.contains("\\\\"), !value.hasSuffix("\\") {
+        if !value.contains("'"), !value.contains("\\\\") {
             return .encoded("'\(value)'")
         }
         // Inside double quotes bash, compose and dotenv all expand `$` (and bash runs backticks).

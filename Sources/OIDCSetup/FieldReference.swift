@@ -8,7 +8,10 @@ public enum FieldReference {
             + (provider?.displayName ?? "either provider"))
         out.append("Keys are answers-file paths (camunda-oidc generate --answers FILE).")
         var section: Component?? = .none
-        for field in FieldID.all {
+        // One section per component: FieldID.all asks every URL before any client ID, so group it here.
+        let grouped = FieldID.all.filter { $0.component == nil }
+            + Component.allCases.flatMap { c in FieldID.all.filter { $0.component == c } }
+        for field in grouped {
             let spec = FieldCatalog.field(field)
             let usedBy = providers.filter { spec.providers?.contains($0) ?? true }
             guard !usedBy.isEmpty else { continue }

@@ -55,7 +55,9 @@ struct Generate: ParsableCommand {
             throw ExitStatus.unreadableInput
         }
         let issues = Validator.validate(parsed.configuration)
-        let errors = resolution.problems + issues.filter { $0.severity == .error }.map(\.description)
+        // A secret whose variable is unset is reported once, as that, not again as "required".
+        let errors = resolution.problems
+            + issues.filter { $0.severity == .error && !resolution.unresolved.contains($0.field) }.map(\.description)
         guard errors.isEmpty else {
             errors.forEach { printError($0) }
             throw ExitStatus.invalidAnswers
@@ -85,6 +87,8 @@ struct SecretResolver {
         var problems: [String] = []
         /// Unreadable inputs (exit 66).
         var unreadable: [String] = []
+        /// Secrets that could not be resolved (already reported above).
+        var unresolved: Set<FieldID> = []
     }
 
     func resolve(_ answers: inout Answers) -> Resolution {
@@ -95,6 +99,7 @@ struct SecretResolver {
             case .environment(let name):
                 guard let value = getenv(name).map({ String(cString: $0) }) else {
                     result.problems.append("components.\(c.rawValue).secretEnv: the environment variable \(name) is not set")
+                    result.unresolved.insert(field)
                     continue
                 }
                 answers.configuration.set(field, trimmed(value, "components.\(c.rawValue).secretEnv", &result))
