@@ -1,0 +1,70 @@
+import Foundation
+import OIDCSetup
+import TestSupport
+
+/// The answers sets under Tests/Fixtures/answers: one per provider x format x Helm secret mode.
+enum AnswersFixture {
+    static let all = ["entra-helm", "entra-helm-inline", "entra-env", "generic-env", "generic-helm", "generic-helm-inline"]
+
+    static func url(_ name: String) -> URL {
+        Golden.fixtures.appendingPathComponent("answers/\(name).yaml")
+    }
+
+    static func text(_ name: String) throws -> String {
+        try String(contentsOf: url(name), encoding: .utf8)
+    }
+
+    static func answers(_ name: String) throws -> Answers {
+        try AnswersFile.parse(text(name))
+    }
+}
+
+/// Complete, valid configurations built in code, for tests that change one thing at a time.
+enum SampleConfiguration {
+    /// Generic provider, env output, all seven components, Connectors inbound.
+    static func generic(output: OutputFormat = .env) -> Configuration {
+        var values: [FieldID: String] = [
+            .issuer: "https://idp.example.com/realms/camunda",
+            .tokenURL: "https://idp.example.com/realms/camunda/protocol/openid-connect/token",
+            .jwksURL: "https://idp.example.com/realms/camunda/protocol/openid-connect/certs",
+            .identityBaseURL: "http://identity:8084",
+            .initialClaimValue: "admin@example.com",
+            .webModelerClientAPIAudience: "camunda-web-modeler-api",
+            .webModelerPublicAPIAudience: "camunda-web-modeler-public-api",
+        ]
+        for c in Component.allCases {
+            if c.hasExternalURL { values[.componentURL(c)] = "https://\(c.rawValue.lowercased()).camunda.example.com" }
+            values[.clientID(c)] = "camunda-\(c.rawValue)"
+            if c.hasSecret { values[.clientSecret(c)] = "fake-\(c.rawValue)-secret-NOT-REAL" }
+            if c.hasAudience { values[.audience(c)] = "camunda-\(c.rawValue)-api" }
+        }
+        return Configuration(provider: .generic, output: output, selectedComponents: Set(Component.allCases), values: values)
+    }
+
+    /// Microsoft Entra ID, env output, all seven components, Connectors inbound; audiences derived.
+    static func entra(output: OutputFormat = .env) -> Configuration {
+        var values: [FieldID: String] = [
+            .tenantID: "11111111-2222-3333-4444-555555555555",
+            .identityBaseURL: "http://identity:8084",
+            .initialClaimValue: "99999999-8888-7777-6666-555555555555",
+            .webModelerPublicAPIAudience: "api://camunda-web-modeler-public",
+        ]
+        for (index, c) in Component.allCases.enumerated() {
+            if c.hasExternalURL { values[.componentURL(c)] = "https://\(c.rawValue.lowercased()).camunda.example.com" }
+            values[.clientID(c)] = entraClientID(index)
+            if c.hasSecret { values[.clientSecret(c)] = "fake-\(c.rawValue)-secret~NOT-REAL" }
+        }
+        return Configuration(provider: .microsoft, output: output, selectedComponents: Set(Component.allCases), values: values)
+    }
+
+    /// The fake client ID of the component at `index` in catalog order.
+    static func entraClientID(_ index: Int) -> String {
+        "00000000-0000-0000-0000-" + String(0xa + index, radix: 16).leftPadded(12)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

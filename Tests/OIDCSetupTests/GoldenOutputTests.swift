@@ -1,0 +1,94 @@
+import Foundation
+import OIDCSetup
+import TestSupport
+import Testing
+
+/// Every file of every answers set, byte for byte. The goldens were reviewed line by line against
+/// spec sections 2-4; a change to an output shows up here as a diff to review.
+@Suite struct GoldenOutputTests {
+    /// The files each set writes, in order, and whether each holds a secret (mode 0600).
+    static let expectedFiles: [String: [(name: String, holdsSecret: Bool)]] = [
+        "entra-helm": [("values-oidc.yaml", false), ("oidc-secret.yaml", true), ("registration-checklist.md", false)],
+        "generic-helm": [("values-oidc.yaml", false), ("oidc-secret.yaml", true), ("registration-checklist.md", false)],
+        "entra-helm-inline": [("values-oidc.yaml", true), ("registration-checklist.md", false)],
+        "generic-helm-inline": [("values-oidc.yaml", true), ("registration-checklist.md", false)],
+        "entra-env": envFiles,
+        "generic-env": envFiles,
+    ]
+
+    static let envFiles: [(name: String, holdsSecret: Bool)] = [
+        ("identity.env", true), ("operate.env", true), ("tasklist.env", true), ("optimize.env", true),
+        ("zeebe-gateway.env", false), ("web-modeler-webapp.env", false), ("web-modeler-restapi.env", false),
+        ("connectors.env", true), ("registration-checklist.md", false),
+    ]
+
+    @Test("the fixture answers are valid and draw no warning", arguments: AnswersFixture.all)
+    func fixturesAreClean(set: String) throws {
+        let answers = try AnswersFixture.answers(set)
+        #expect(Validator.validate(answers.configuration).map(\.description) == [])
+        #expect(answers.notes == [])
+    }
+
+    @Test("every output file equals its golden", arguments: AnswersFixture.all)
+    func outputsMatchGoldens(set: String) throws {
+        let config = try AnswersFixture.answers(set).configuration
+        let files = try OutputRenderer().render(config)
+        let expected = try #require(Self.expectedFiles[set])
+        #expect(files.map(\.name) == expected.map(\.name))
+        #expect(files.map(\.holdsSecret) == expected.map(\.holdsSecret))
+        #expect(OutputRenderer().fileNames(for: config) == expected.map(\.name))
+        for file in files {
+            assertGolden(file.contents, named: "outputs/\(set)/\(file.name)")
+        }
+    }
+
+    @Test("no stale golden: each set's golden directory holds exactly the files it writes", arguments: AnswersFixture.all)
+    func noStaleGoldens(set: String) throws {
+        let directory = Golden.directory.appendingPathComponent("outputs/\(set)")
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(onDisk == (Self.expectedFiles[set] ?? []).map(\.name).sorted())
+    }
+
+    @Test("rendering is deterministic", arguments: AnswersFixture.all)
+    func deterministic(set: String) throws {
+        let config = try AnswersFixture.answers(set).configuration
+        #expect(try OutputRenderer().render(config) == OutputRenderer().render(config))
+    }
+
+    @Test("file modes: 0600 with a secret, 0644 without")
+    func modes() {
+        #expect(OutputFile(name: "a", kind: .envFile, contents: "", holdsSecret: true).mode == 0o600)
+        #expect(OutputFile(name: "a", kind: .checklist, contents: "", holdsSecret: false).mode == 0o644)
+    }
+
+    @Test("render refuses a configuration with errors, listing them")
+    func renderRefusesErrors() {
+        var config = SampleConfiguration.generic()
+        config.set(.tokenURL, "")
+        let failure = #expect(throws: InvalidConfiguration.self) { try OutputRenderer().render(config) }
+        #expect(failure?.issues == [ValidationIssue(.tokenURL, .error, "required")])
+    }
+}
+
+@Suite struct FieldReferenceGoldenTests {
+    @Test("the field reference for each provider, and for both, equals its golden",
+          arguments: [("generic", Provider.generic), ("microsoft", .microsoft), ("all", nil)] as [(String, Provider?)])
+    func fieldReference(name: String, provider: Provider?) {
+        assertGolden(FieldReference.render(provider: provider), named: "fields/\(name).txt")
+    }
+
+    @Test("the field reference's wrapped text never runs past 100 columns")
+    func width() {
+        for provider in [Provider.generic, .microsoft, nil] as [Provider?] {
+            let long = FieldReference.render(provider: provider).split(separator: "\n").filter { $0.hasPrefix("    ") && $0.count > 100 }
+            #expect(long == [])
+        }
+    }
+
+    @Test("the field reference has one section per component, global fields first", arguments: [Provider.generic, .microsoft, nil] as [Provider?])
+    func sections(provider: Provider?) {
+        let headings = FieldReference.render(provider: provider).split(separator: "\n").filter { $0.hasPrefix("== ") }
+            .map { String($0.dropFirst(3).prefix { $0 != ":" && $0 != " " }) }
+        #expect(headings == ["Global", "Identity", "Operate", "Tasklist", "Optimize", "Zeebe", "Web", "Connectors"])
+    }
+}
