@@ -135,7 +135,7 @@ public enum AnswersFile {
             case .connectors: lines.append("\(indent)mode: \(config.connectorsMode.rawValue)")
             default: break
             }
-            if c.hasSecret {
+            if config.applies(.clientSecret(c)) {
                 switch secrets[c] ?? .environment(SecretReference.defaultEnvironmentName(c)) {
                 case .literal(let s): lines.append("\(indent)secret: \(YAMLScalar.quoted(s))")
                 case .environment(let name): lines.append("\(indent)secretEnv: \(YAMLScalar.quoted(name))")

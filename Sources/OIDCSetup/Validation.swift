@@ -57,6 +57,11 @@ public enum Validator {
         func warning(_ m: String) { issues.append(ValidationIssue(field, .warning, m)) }
 
         if spec.kind == .choice || spec.kind == .componentSet { return [] }
+        // A derived value is checked through its source field (the tenant ID, the issuer, a
+        // client ID), which reports the problem where it can be fixed.
+        if spec.isDerivedOnly(config.provider) || (given.isEmpty && spec.derivation(config.provider) != nil) {
+            return []
+        }
         if let bad = value.unicodeScalars.first(where: isControl) {
             let what = bad == "\n" || bad == "\r" ? "a line break" : bad == "\t" ? "a tab" : "a control character"
             error("contains \(what); remove it")
@@ -69,18 +74,12 @@ public enum Validator {
             }
             return issues
         }
-        // A derived value is checked through its source field (the tenant ID, the issuer, a
-        // client ID), which reports the problem where it can be fixed.
-        if spec.isDerivedOnly(config.provider) || (given.isEmpty && spec.derivation(config.provider) != nil) {
-            return issues
-        }
-        let isDerived = false
 
         switch spec.kind {
         case .url(let isPublic):
             if let problem = URLCheck.problem(value) {
                 error(problem)
-            } else if isPublic, !isDerived, URLCheck.isPlainHTTPOnPublicHost(value) {
+            } else if isPublic, URLCheck.isPlainHTTPOnPublicHost(value) {
                 warning("uses http on a non-local host: tokens and cookies travel unencrypted; use https")
             }
         case .secret:

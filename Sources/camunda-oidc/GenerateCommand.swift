@@ -68,7 +68,7 @@ struct Generate: ParsableCommand {
         let writer = OutputWriter(directory: out, replaceExisting: force)
         let written: [OutputWriter.Written]
         do {
-            written = try writer.write(files)
+            written = try writer.write(try writer.mergingExistingEnvFiles(files))
         } catch {
             printError("camunda-oidc: nothing written: \(error)")
             throw ExitStatus.unwritableOutput
@@ -93,7 +93,7 @@ struct SecretResolver {
 
     func resolve(_ answers: inout Answers) -> Resolution {
         var result = Resolution()
-        for c in answers.configuration.components where c.hasSecret {
+        for c in answers.configuration.components where answers.configuration.applies(.clientSecret(c)) {
             let field = FieldID.clientSecret(c)
             switch answers.secretReferences[c] {
             case .environment(let name):
@@ -137,7 +137,7 @@ enum WriteSummary {
     static func text(_ written: [OutputWriter.Written], config: Configuration) -> String {
         var lines = ["Wrote \(written.count) files:"]
         for file in written {
-            lines.append("  \(file.path) (mode \(String(file.mode, radix: 8)))" + (file.backup.map { ", previous kept as \($0)" } ?? ""))
+            lines.append("  \(file.path) (mode 0\(String(file.mode, radix: 8)))" + (file.backup.map { ", previous kept as \($0)" } ?? ""))
         }
         lines.append("Next:")
         let checklist = written.first { $0.path.hasSuffix(OutputRenderer.checklistFileName) }?.path ?? OutputRenderer.checklistFileName

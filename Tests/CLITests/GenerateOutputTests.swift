@@ -70,9 +70,9 @@ import Testing
         let result = try sandbox.run(["generate", "--answers", CLIFixture.answersURL("entra-helm").path, "--out", "out"])
         #expect(result.stdout == """
             Wrote 3 files:
-              out/values-oidc.yaml (mode 644)
-              out/oidc-secret.yaml (mode 600)
-              out/registration-checklist.md (mode 644)
+              out/values-oidc.yaml (mode 0644)
+              out/oidc-secret.yaml (mode 0600)
+              out/registration-checklist.md (mode 0644)
             Next:
               1. Register the applications: out/registration-checklist.md
               2. kubectl apply -n <namespace> -f out/oidc-secret.yaml
