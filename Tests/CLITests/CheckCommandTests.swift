@@ -1,0 +1,89 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `camunda-oidc check PATH`: every rule against an existing setup, naming file, key and field.
+@Suite struct CheckCommandTests {
+    /// Generates a set into `out` and returns the sandbox.
+    static func generated(_ set: String) throws -> Sandbox {
+        let sandbox = try Sandbox()
+        let result = try sandbox.run(["generate", "--answers", CLIFixture.answersURL(set).path, "--out", "out"])
+        #expect(result.status == 0)
+        return sandbox
+    }
+
+    @Test("a good setup, each format: exit 0 and a one-line summary", arguments: [
+        ("generic-env", "out", "env files in out: Generic OIDC provider, Env files, Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors: 0 errors, 0 warnings\n"),
+        ("entra-helm", "out/values-oidc.yaml", "Helm values out/values-oidc.yaml: Microsoft Entra ID, Helm values, Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors: 0 errors, 0 warnings\n"),
+        ("entra-helm", "out", "Helm values out/values-oidc.yaml: Microsoft Entra ID, Helm values, Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors: 0 errors, 0 warnings\n"),
+    ])
+    func clean(set: String, path: String, output: String) throws {
+        let sandbox = try Self.generated(set)
+        defer { sandbox.remove() }
+        let result = try sandbox.run(["check", path])
+        #expect(result.status == 0)
+        #expect(result.stdout == output)
+        #expect(result.stderr == "")
+    }
+
+    @Test("an answers file is checked too, its secret references resolved")
+    func answersFile() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let result = try sandbox.run(["check", CLIFixture.answersURL("entra-helm").path])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix(": 0 errors, 0 warnings\n"))
+    }
+
+    @Test("errors and warnings name file, line, key and field; warnings pass unless --strict")
+    func problems() throws {
+        let sandbox = try Self.generated("entra-env")
+        defer { sandbox.remove() }
+        var operate = try sandbox.read("out/operate.env")
+        operate = operate.replacingOccurrences(of: "CAMUNDA_OPERATE_IDENTITY_REDIRECT_ROOT_URL=https://", with: "CAMUNDA_OPERATE_IDENTITY_REDIRECT_ROOT_URL=http://")
+        try sandbox.write("out/operate.env", operate)
+        let warned = try sandbox.run(["check", "out"])
+        #expect(warned.status == 0)
+        let line = operate.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("CAMUNDA_OPERATE_IDENTITY_REDIRECT_ROOT_URL=") }! + 1
+        #expect(warned.stdout.contains("warning: operate.env:\(line): CAMUNDA_OPERATE_IDENTITY_REDIRECT_ROOT_URL (components.operate.url): uses http on a non-local host: tokens and cookies travel unencrypted; use https\n"))
+        #expect(try sandbox.run(["check", "out", "--strict"]).status == 65)
+
+        var zeebe = try sandbox.read("out/zeebe-gateway.env")
+        zeebe += "# hand edit\n"
+        try sandbox.write("out/zeebe-gateway.env", zeebe)
+        let identity = try sandbox.read("out/identity.env").replacingOccurrences(of: "CAMUNDA_IDENTITY_CLIENT_ID=", with: "CAMUNDA_IDENTITY_CLIENT_ID=not-a-guid-")
+        try sandbox.write("out/identity.env", identity)
+        let failed = try sandbox.run(["check", "out"])
+        #expect(failed.status == 65)
+        #expect(failed.stdout.contains("error: identity.env:"))
+        #expect(failed.stdout.contains("CAMUNDA_IDENTITY_CLIENT_ID (components.identity.clientId): must be a GUID: the Identity app's Application (client) ID from its Overview page\n"))
+        #expect(!failed.stdout.contains("NOT-REAL"), "no secret is printed")
+    }
+
+    @Test("malformed input: file and line, exit 65", arguments: [
+        ("out/identity.env", "CAMUNDA_IDENTITY_TYPE=MICROSOFT\nthis line is wrong\n", "camunda-oidc check: out/identity.env:2: expected NAME=value, found 'this line is wrong'\n"),
+        ("values.yaml", "global:\n  identity:\n    auth: [\n", "camunda-oidc check: values.yaml:4: not valid YAML: while parsing a flow node did not find expected node content\n"),
+        ("values.yaml", "global:\n  identity:\n    auth:\n      operate:\n        clientId: {a: b}\n", "camunda-oidc check: values.yaml:5: global.identity.auth.operate.clientId should be a single value, not a mapping\n"),
+    ])
+    func malformed(file: String, contents: String, message: String) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.write(file, contents)
+        let result = try sandbox.run(["check", file.hasSuffix(".env") ? "out" : file])
+        #expect(result.status == 65)
+        #expect(result.stderr == message)
+    }
+
+    @Test("a path that cannot be read: exit 66")
+    func unreadable() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let missing = try sandbox.run(["check", "nowhere"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "camunda-oidc check: nowhere: No such file or directory\n")
+        try sandbox.write("empty/README", "nothing here\n")
+        let empty = try sandbox.run(["check", "empty"])
+        #expect(empty.status == 66)
+        #expect(empty.stderr.hasPrefix("camunda-oidc check: empty: no setup found"))
+    }
+}
