@@ -25,7 +25,8 @@ struct FormView {
     func messageLines(_ spec: FieldSpec) -> (lines: [String], style: CellStyle, column: Int) {
         let (text, style) = message(for: spec)
         let inputOffset = labelWidth
-        if style == .error || style == .warning {
+        // Errors, warnings, notices and redirect URIs must be read whole: they may wrap across the full width.
+        if style == .error || style == .warning || style == .good {
             let available = width - inputOffset
             if text.count <= available { return ([text], style, inputOffset) }
             var lines = TextWrap.wrap(text, width: width - 2)

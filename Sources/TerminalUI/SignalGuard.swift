@@ -49,6 +49,12 @@ public enum SignalGuard {
             sigaction(signal, &action, nil)
             if replacedActions[signal] == nil { replacedActions[signal] = previous }
         }
+        // A parent may have started us with these blocked (test runners, some supervisors); blocked,
+        // they would never reach the handlers, and SIGTERM or an SSH drop would leave us running.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in signals { sigaddset(&unblock, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Puts back the dispositions `install()` replaced (a pending signal stays pending).
