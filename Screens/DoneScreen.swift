@@ -7,7 +7,13 @@ struct DoneScreen: StepScreen {
 
     func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
         guard case .written(let summary) = state.writeOutcome else { return }
-        frame.scrollView(summary, from: state.scroll, in: area) { line in
+        // Long paths wrap, indented under their line, rather than being cut off.
+        let lines = summary.flatMap { line -> [String] in
+            let indent = String(line.prefix { $0 == " " }) + "    "
+            let wrapped = TextWrap.wrap(line, width: area.width)
+            return [String(line.prefix { $0 == " " }) + wrapped[0]] + wrapped.dropFirst().map { indent + $0 }
+        }
+        frame.scrollView(lines, from: state.scroll, in: area) { line in
             line.hasPrefix("Wrote") || line.hasPrefix("Next") ? .bold : .normal
         }
     }

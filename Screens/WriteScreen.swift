@@ -32,7 +32,7 @@ struct WriteScreen: StepScreen {
             if state.existingFiles == nil {
                 status = "checking…"
             } else if existing.contains(file.name) {
-                status = "exists: replaced, old one kept as \(file.name).bak"
+                status = "exists, old one kept as .bak"
             } else {
                 status = "new"
             }

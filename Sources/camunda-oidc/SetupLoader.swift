@@ -29,7 +29,26 @@ struct SetupLoader {
 
     let importer = SetupImporter()
 
+    /// Loads the setup and takes every other output file of this tool found beside it into the
+    /// baseline, so the changes step covers each file the write will replace.
     func load(_ path: String) throws(Failure) -> Loaded {
+        let loaded = try loadSetup(path)
+        var setup = loaded.setup
+        let names = OutputLayout.camunda85.envFiles.map(\.fileName)
+            + [OutputRenderer.helmValuesFileName, OutputRenderer.secretManifestFileName, OutputRenderer.checklistFileName, AnswersFile.defaultFileName]
+        for name in names where setup.baseline[name] == nil {
+            let file = Self.join(loaded.directory, name)
+            guard exists(file), case .success(let bytes) = FileDescriptorIO.readFile(file),
+                  let text = String(validating: bytes, as: UTF8.self) else { continue }
+            // Only the files of the format being loaded, plus the checklist and answers file.
+            let isEnv = name.hasSuffix(".env")
+            if isEnv != (setup.configuration.output == .env), name != OutputRenderer.checklistFileName, name != AnswersFile.defaultFileName { continue }
+            setup.baseline[name] = text
+        }
+        return Loaded(setup: setup, directory: loaded.directory, description: loaded.description)
+    }
+
+    private func loadSetup(_ path: String) throws(Failure) -> Loaded {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw .unreadable("\(path): \(FileDescriptorIO.systemError())")
@@ -71,9 +90,9 @@ struct SetupLoader {
             }
         }
         let values = Self.join(directory, OutputRenderer.helmValuesFileName)
-        if exists(values) { return try load(values) }
+        if exists(values) { return try loadSetup(values) }
         let answers = Self.join(directory, AnswersFile.defaultFileName)
-        if exists(answers) { return try load(answers) }
+        if exists(answers) { return try loadSetup(answers) }
         throw .unreadable("\(directory): no setup found (env files such as identity.env, \(OutputRenderer.helmValuesFileName), or \(AnswersFile.defaultFileName))")
     }
 
