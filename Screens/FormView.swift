@@ -136,26 +136,14 @@ struct FormView {
         let inputColumn = area.column + labelWidth
         let inputWidth = max(8, area.width - labelWidth - 1)
         let value = state.config.values[spec.id] ?? ""
-        var shown: String
-        var style: CellStyle = .input
-        var cursorColumn: Int?
+        let input: TextInput
         if spec.isSecret {
-            shown = value.isEmpty ? "" : "\(WizardState.secretMask) \(value.count) characters"
-            if focused { cursorColumn = value.isEmpty ? 0 : shown.count }
+            let shown = value.isEmpty ? "" : "\(WizardState.secretMask) \(value.count) characters"
+            input = TextInput(shown: shown, placeholder: placeholder(spec), cursor: focused ? shown.count : nil)
         } else {
-            // Scroll horizontally so the cursor stays inside the input.
-            let cursor = focused ? min(state.cursor, value.count) : 0
-            let start = max(0, cursor - (inputWidth - 1))
-            shown = String(value.dropFirst(start).prefix(inputWidth))
-            if focused { cursorColumn = cursor - start }
+            input = TextInput(shown: value, placeholder: placeholder(spec), cursor: focused ? state.cursor : nil)
         }
-        if value.isEmpty {
-            shown = placeholder(spec)
-            style = .muted
-        }
-        frame.fill(row: row, column: inputColumn, width: inputWidth, height: 1, with: Cell(" ", .input))
-        frame.put(Frame.clip(shown, to: inputWidth), row: row, column: inputColumn, style: style, limit: inputWidth)
-        if let cursorColumn { frame.cursor = (row, inputColumn + min(cursorColumn, inputWidth - 1)) }
+        input.draw(into: &frame, row: row, column: inputColumn, width: inputWidth)
         let message = messageLines(spec)
         for (offset, line) in message.lines.enumerated() {
             frame.put(line, row: row + 1 + offset, column: area.column + message.column, style: message.style)

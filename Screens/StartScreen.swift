@@ -41,16 +41,8 @@ struct StartScreen: StepScreen {
         frame.put((focused ? "› " : "  ") + "Path", row: row, column: area.column, style: focused ? .bold : .normal)
         let inputColumn = area.column + labelWidth
         let inputWidth = area.width - labelWidth - 1
-        let value = state.loadPath
-        let cursor = focused ? min(state.cursor, value.count) : 0
-        let start = max(0, cursor - (inputWidth - 1))
-        frame.fill(row: row, column: inputColumn, width: inputWidth, height: 1, with: Cell(" ", .input))
-        if value.isEmpty {
-            frame.put("e.g. ./camunda-env or values-oidc.yaml", row: row, column: inputColumn, style: .muted, limit: inputWidth)
-        } else {
-            frame.put(String(value.dropFirst(start)), row: row, column: inputColumn, style: .input, limit: inputWidth)
-        }
-        if focused { frame.cursor = (row, inputColumn + cursor - start) }
+        TextInput(shown: state.loadPath, placeholder: "e.g. ./camunda-env or values-oidc.yaml", cursor: focused ? state.cursor : nil)
+            .draw(into: &frame, row: row, column: inputColumn, width: inputWidth)
         frame.put(Frame.clip("A directory of env files, a Helm values file, or an answers file.", to: inputWidth),
                   row: row + 1, column: inputColumn, style: .muted)
     }

@@ -14,12 +14,8 @@ struct WriteScreen: StepScreen {
         frame.put((focused ? "› " : "  ") + "Directory", row: area.row, column: area.column, style: focused ? .bold : .normal)
         let inputColumn = area.column + labelWidth
         let inputWidth = area.width - labelWidth - 1
-        let value = state.outputDirectory
-        let cursor = min(state.cursor, value.count)
-        let start = max(0, cursor - (inputWidth - 1))
-        frame.fill(row: area.row, column: inputColumn, width: inputWidth, height: 1, with: Cell(" ", .input))
-        frame.put(String(value.dropFirst(start)), row: area.row, column: inputColumn, style: .input, limit: inputWidth)
-        if focused { frame.cursor = (area.row, inputColumn + cursor - start) }
+        TextInput(shown: state.outputDirectory, placeholder: ".", cursor: focused ? state.cursor : nil)
+            .draw(into: &frame, row: area.row, column: inputColumn, width: inputWidth)
         frame.put("Created (mode 0700) if missing; . is where you started.", row: area.row + 1, column: inputColumn, style: .muted, limit: inputWidth)
 
         var row = area.row + 3

@@ -78,7 +78,7 @@ public enum AnswersFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw AnswersParseFailure(problems: [AnswersProblem(line: yamlErrorLine(error), path: "", message: "not valid YAML: \(yamlErrorSummary(error))")])
+            throw AnswersParseFailure(problems: [AnswersProblem(line: YAMLTree.line(of: error), path: "", message: "not valid YAML: \(YAMLTree.summary(of: error))")])
         }
         guard let root, let mapping = reader.mapping(root, path: "") else {
             throw AnswersParseFailure(problems: reader.problems.isEmpty
@@ -144,31 +144,6 @@ public enum AnswersFile {
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func yamlErrorLine(_ error: Error) -> Int? {
-        guard let yamlError = error as? YamlError else { return nil }
-        switch yamlError {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
-        case .duplicatedKeysInMapping(_, let context):
-            return context.mark.line
-        default:
-            return nil
-        }
-    }
-
-    private static func yamlErrorSummary(_ error: Error) -> String {
-        guard let yamlError = error as? YamlError else { return "\(error)" }
-        switch yamlError {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
-            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        case .duplicatedKeysInMapping(let duplicates, _):
-            // Yams refuses duplicate keys before the reader sees them; its own text quotes the whole file.
-            return "\(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) given more than once in one mapping: give each key once"
-        default:
-            return "\(yamlError)".split(separator: "\n").first.map(String.init) ?? "unreadable"
-        }
     }
 }
 

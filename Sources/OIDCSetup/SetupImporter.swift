@@ -315,10 +315,8 @@ struct YAMLTree {
             return YAMLTree(node: node)
         } catch let problem as ImportProblem {
             throw problem
-        } catch let error as YamlError {
-            throw ImportProblem(file: file, line: YAMLTree.line(of: error), message: "not valid YAML: \(YAMLTree.summary(of: error))")
         } catch {
-            throw ImportProblem(file: file, line: nil, message: "not valid YAML: \(error)")
+            throw ImportProblem(file: file, line: YAMLTree.line(of: error), message: "not valid YAML: \(YAMLTree.summary(of: error))")
         }
     }
 
@@ -359,19 +357,30 @@ struct YAMLTree {
         }
     }
 
-    static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return nil
+    /// The line a Yams error points at.
+    static func line(of error: Error) -> Int? {
+        guard let yamlError = error as? YamlError else { return nil }
+        switch yamlError {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        case .duplicatedKeysInMapping(_, let context):
+            return context.mark.line
+        default:
+            return nil
         }
     }
 
-    static func summary(of error: YamlError) -> String {
-        switch error {
+    /// A one-line description of a Yams error (its own text can quote the whole document).
+    static func summary(of error: Error) -> String {
+        guard let yamlError = error as? YamlError else { return "\(error)" }
+        switch yamlError {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
             return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            // Yams refuses duplicate keys before the reader sees them; its own text quotes the whole file.
+            return "\(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) given more than once in one mapping: give each key once"
         default:
-            return String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable"
+            return "\(yamlError)".split(separator: "\n").first.map(String.init) ?? "unreadable"
         }
     }
 }
