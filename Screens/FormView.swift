@@ -9,9 +9,13 @@ struct FormView {
     /// Width of the area the form is drawn in.
     let width: Int
 
+    /// Every problem of the configuration, computed once per frame.
+    let issues: [ValidationIssue]
+
     init(state: WizardState, width: Int) {
         self.state = state
         self.width = width
+        self.issues = Validator.validate(state.config)
     }
 
     /// Labels drop the component's name on a component's own step.
@@ -119,7 +123,7 @@ struct FormView {
                          focused: focused, missing: state.attempted.contains(state.step) && !state.claimConfirmed,
                          into: &frame, row: row, area: area)
         case .warningsAccepted:
-            let count = Validator.validate(state.config).filter { $0.severity == .warning }.count
+            let count = issues.filter { $0.severity == .warning }.count
             drawCheckbox(state.warningsAccepted, count == 1 ? "I have read the warning below and accept it." : "I have read the \(count) warnings below and accept them.",
                          focused: focused, missing: state.attempted.contains(state.step) && !state.warningsAccepted,
                          into: &frame, row: row, area: area)
@@ -165,7 +169,7 @@ struct FormView {
 
     /// The line under a field: an error, a notice, a warning, or what helps most.
     func message(for spec: FieldSpec) -> (String, CellStyle) {
-        let issues = state.visibleIssues(spec.id)
+        let issues = state.visibleIssues(spec.id, allIssues: self.issues)
         if let error = issues.first(where: { $0.severity == .error }) { return ("Error: " + error.message, .error) }
         if let notice = state.fieldNotices[spec.id] {
             return ((notice.severity == .error ? "Error: " : "Note: ") + notice.message, notice.severity == .error ? .error : .warning)
@@ -212,7 +216,7 @@ struct FormView {
 
     /// The rules under the component checklist: every broken one in words, or the rules themselves.
     func componentMessages() -> [(String, CellStyle)] {
-        let issues = Validator.validate(state.config).filter { $0.severity == .error && ($0.field == .components || $0.field == .connectorsMode) }
+        let issues = self.issues.filter { $0.severity == .error && ($0.field == .components || $0.field == .connectorsMode) }
         guard !issues.isEmpty else {
             return [("Rules: Identity is required; Operate, Tasklist and Connectors need Zeebe.", .muted)]
         }

@@ -129,9 +129,11 @@ public struct WizardState: Equatable, Sendable {
     }
 
     /// Problems shown on the current step: those of edited fields, or all after a Next attempt.
-    public func visibleIssues(_ field: FieldID) -> [ValidationIssue] {
+    /// `allIssues`: the validation of the whole configuration, when the caller already has it
+    /// (a screen validates once per frame, not once per field).
+    public func visibleIssues(_ field: FieldID, allIssues: [ValidationIssue]? = nil) -> [ValidationIssue] {
         guard attempted.contains(step) || touched.contains(field) else { return [] }
-        return Validator.validate([field], in: config)
+        return (allIssues ?? Validator.validate(config)).filter { $0.field == field }
     }
 
     /// The value the focused text field edits.

@@ -27,6 +27,22 @@ struct CamundaOIDC: ParsableCommand {
     )
 }
 
+extension CamundaOIDC {
+    /// `camunda-oidc` alone, the common case on a bastion, starts the wizard without building the
+    /// argument parser's command tree (it reflects over every command: about a millisecond).
+    static func main() {
+        guard CommandLine.arguments.count == 1 else {
+            main(nil)
+            return
+        }
+        do {
+            try WizardCommand.run(from: nil)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
 /// Writes a line to standard error.
 func printError(_ line: String) {
     var stderr = StandardError()

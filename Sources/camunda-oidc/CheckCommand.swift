@@ -3,6 +3,7 @@ import OIDCSetup
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate an existing setup (env files, Helm values or answers file) against every rule.",
         discussion: """
         Prints each problem naming the file, the key and the field. Exit status: 0 clean (or only \

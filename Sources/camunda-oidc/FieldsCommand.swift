@@ -5,6 +5,7 @@ extension Provider: ExpressibleByArgument {}
 
 struct Fields: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fields",
         abstract: "Print the field reference: what each field is, where to find it, and the env var / Helm key it becomes."
     )
 

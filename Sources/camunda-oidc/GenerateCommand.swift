@@ -6,6 +6,7 @@ import OIDCSetup
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Write the outputs for an answers file, without questions.",
         discussion: """
         Exit status: 0 written; 64 usage; 65 the answers are invalid (every problem on stderr, one per line, \

@@ -12,6 +12,11 @@ struct WizardCommand: ParsableCommand {
     var from: String?
 
     func run() throws {
+        try Self.run(from: from)
+    }
+
+    /// The wizard itself; `CamundaOIDC.main` calls it directly when there are no arguments.
+    static func run(from: String?) throws {
         var state = WizardState()
         if let from {
             // Load before the screen starts, so a bad file gets a plain message and an exit status.
@@ -32,7 +37,7 @@ struct WizardCommand: ParsableCommand {
         do {
             terminal = try CursesTerminal()
         } catch {
-            printError("camunda-oidc: \(error)")
+            printError(error.description)
             throw ExitCode(2)
         }
         let ending = WizardRunner(terminal: terminal, state: state).run()
