@@ -218,7 +218,7 @@ struct FormView {
     func componentMessages() -> [(String, CellStyle)] {
         let issues = self.issues.filter { $0.severity == .error && ($0.field == .components || $0.field == .connectorsMode) }
         guard !issues.isEmpty else {
-            return [("Rules: Identity is required; Operate, Tasklist and Connectors need Zeebe.", .muted)]
+            return TextWrap.wrap("Rules: " + (FieldCatalog.field(.components).mistake ?? ""), width: width - 2).map { ($0, CellStyle.muted) }
         }
         return issues.flatMap { issue in
             TextWrap.wrap("Error: " + (issue.field == .connectorsMode ? "Connectors " : "") + issue.message, width: width - 2)
