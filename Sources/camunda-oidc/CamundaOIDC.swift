@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 import ArgumentParser
 import OIDCSetup
 
@@ -37,6 +40,9 @@ extension CamundaOIDC {
         }
         do {
             try WizardCommand.run(from: nil)
+        } catch let code as ExitCode {
+            // The parser's exit(withError:) builds its help machinery first: a millisecond for nothing.
+            Glibc.exit(code.rawValue)
         } catch {
             exit(withError: error)
         }
