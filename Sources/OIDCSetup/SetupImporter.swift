@@ -56,6 +56,8 @@ public struct SetupImporter {
     // MARK: Env files
 
     /// Imports env files, given as file name -> contents (only names of the layout are read).
+    /// The answers file the wizard saved beside the env files, when present, fills what env files
+    /// do not carry (Web Modeler's URL, which only shapes the checklist).
     public func importEnvFiles(_ files: [String: String]) throws(ImportProblem) -> ImportedSetup {
         var reader = FieldCollector()
         var config = Configuration(output: .env, selectedComponents: [])
@@ -103,6 +105,15 @@ public struct SetupImporter {
         }
         var setup = reader.finish(config)
         setup.baseline = files.filter { name, _ in layout.envFiles.contains { $0.fileName == name } }
+        if let answersText = files[AnswersFile.defaultFileName], let answers = try? AnswersFile.parse(answersText) {
+            for field in setup.configuration.applicableFields where setup.configuration.raw(field).isEmpty {
+                let given = answers.configuration.raw(field)
+                guard !given.isEmpty, !FieldCatalog.field(field).isSecret else { continue }
+                setup.configuration.set(field, given)
+                setup.origins[field] = ValueOrigin(file: AnswersFile.defaultFileName, key: field.path, line: nil)
+            }
+            setup.configuration = setup.configuration.normalized()
+        }
         return setup
     }
 

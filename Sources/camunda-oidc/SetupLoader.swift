@@ -83,6 +83,8 @@ struct SetupLoader {
             if exists(path) { envFiles[layout.fileName] = try read(path) }
         }
         if !envFiles.isEmpty {
+            let answers = Self.join(directory, AnswersFile.defaultFileName)
+            if exists(answers) { envFiles[AnswersFile.defaultFileName] = try read(answers) }
             do {
                 return Loaded(setup: try importer.importEnvFiles(envFiles), directory: directory, description: "env files in \(directory)")
             } catch {

@@ -44,6 +44,16 @@ import TestSupport
         #expect(try OutputRenderer().render(again) == files)
     }
 
+    @Test func envFilesTakeWhatTheyDoNotCarryFromTheSavedAnswers() throws {
+        let config = try Self.answers("generic-env")
+        var files = Dictionary(uniqueKeysWithValues: try OutputRenderer().render(config).map { ($0.name, $0.contents) })
+        files[AnswersFile.defaultFileName] = AnswersFile.render(config, secrets: [:])
+        let imported = try SetupImporter().importEnvFiles(files)
+        #expect(imported.configuration == config.normalized())
+        #expect(imported.origins[.componentURL(.webModeler)] == ValueOrigin(file: "camunda-oidc-answers.yaml", key: "components.webModeler.url", line: nil))
+        #expect(imported.baseline[AnswersFile.defaultFileName] == nil, "the answers file is not an env file of the baseline")
+    }
+
     @Test func docsPageGenericHelmExample() throws {
         let setup = try SetupImporter().importHelmValues(try Self.docs("generic-values.yaml"), file: "values.yaml")
         let config = setup.configuration
