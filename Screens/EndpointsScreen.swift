@@ -15,7 +15,10 @@ struct EndpointsScreen: StepScreen {
             form.draw(state.items, into: &frame, area: area)
             return
         }
-        let formHeight = min(form.totalHeight(state.items, area: area), area.height)
+        // Leave room for the derived block (a blank row, its title, a row per URL).
+        let derivedRows = 6
+        let formArea = Rect(row: area.row, column: area.column, width: area.width, height: max(4, area.height - derivedRows))
+        let formHeight = min(form.totalHeight(state.items, area: formArea), formArea.height)
         form.draw(state.items, into: &frame, area: Rect(row: area.row, column: area.column, width: area.width, height: formHeight))
         var row = area.row + formHeight + 1
         guard row < area.bottom else { return }
@@ -23,12 +26,14 @@ struct EndpointsScreen: StepScreen {
         row += 1
         let derived: [(String, FieldID)] = [("Issuer", .issuer), ("Issuer backend", .issuerBackendURL), ("Token URL", .tokenURL), ("JWKS URL", .jwksURL)]
         let labelWidth = 16
+        // Two rows per URL when they fit, else one (clipped): all four stay on screen at 60x18.
+        let rowsEach = area.bottom - row >= derived.count * 2 ? 2 : 1
         for (label, field) in derived where row < area.bottom {
             let value = state.config.value(field)
             frame.put(label, row: row, column: area.column + 2, style: .muted)
             let text = value.isEmpty ? "(enter the tenant ID)" : value
             row += frame.putWrapped(text, row: row, column: area.column + 2 + labelWidth, width: area.width - labelWidth - 2,
-                                    maxRows: max(1, min(2, area.bottom - row)), style: value.isEmpty ? .muted : .good)
+                                    maxRows: max(1, min(rowsEach, area.bottom - row)), style: value.isEmpty ? .muted : .good)
         }
     }
 }

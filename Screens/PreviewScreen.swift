@@ -33,9 +33,9 @@ struct PreviewScreen: StepScreen {
         if state.secretsRevealed {
             banner = ("SECRETS VISIBLE: anyone who can see this screen can read them. r masks them again.", .error)
         } else if file.holdsSecret {
-            banner = ("Secrets masked as \(WizardState.secretMask). r reveals them. Written with mode 0600.", .muted)
+            banner = ("Secrets masked as \(WizardState.secretMask). r reveals them. Written with mode 0\(String(file.mode, radix: 8)).", .muted)
         } else {
-            banner = ("Holds no secret. Written with mode 0644.", .muted)
+            banner = ("Holds no secret. Written with mode 0\(String(file.mode, radix: 8)).", .muted)
         }
         frame.put(Frame.clip(banner.0, to: area.width), row: area.row + 1, column: area.column, style: banner.1)
         let lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)

@@ -21,7 +21,7 @@ struct WriteScreen: StepScreen {
         var row = area.row + 3
         frame.put("Files:", row: row, column: area.column, style: .bold)
         row += 1
-        let files = (try? state.outputFiles()) ?? []
+        let files = (try? state.mergedOutputFiles()) ?? []
         let existing = Set(state.existingFiles ?? [])
         for file in files where row < area.bottom {
             let status: String
@@ -32,7 +32,7 @@ struct WriteScreen: StepScreen {
             } else {
                 status = "new"
             }
-            let mode = file.holdsSecret ? "0600" : "0644"
+            let mode = "0" + String(file.mode, radix: 8)
             frame.put("  \(file.name.padding(toLength: 27)) \(mode)  ", row: row, column: area.column)
             frame.put(Frame.clip(status, to: area.width - 37), row: row, column: area.column + 37,
                       style: existing.contains(file.name) ? .warning : .muted)

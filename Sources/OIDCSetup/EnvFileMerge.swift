@@ -3,13 +3,14 @@
 /// variables it owns are updated in place (keeping an `export ` prefix), dropped when no longer
 /// written, and appended when new. CRLF files stay CRLF.
 public enum EnvFileMerge {
-    public static func merge(existing: String, generated: String, file: String, layout: OutputLayout = .camunda85) throws(ImportProblem) -> String {
-        let old = try EnvFileParser.parse(existing, file: file)
-        let new = try EnvFileParser.parse(generated, file: file)
-        let owned = Set(layout.envFiles.filter { $0.fileName == file }.flatMap { $0.variables.map(\.name) })
+    public static func merge(existing: String, generated: String, file: String, layout: OutputLayout = .camunda85) -> String {
+        // Lines a person wrote that this parser cannot read are kept as they are, never refused.
+        let old = EnvFileParser.parseKeepingUnreadable(existing, file: file)
+        let new = EnvFileParser.parseKeepingUnreadable(generated, file: file)
+        let owned = Self.ownedNames(file, layout: layout)
         let toolComments = Self.toolComments(layout)
 
-        // The generated file: its header block, and each variable's line with the note above it.
+        // The generated file: its header block, and each owned variable's line with the note above it.
         var header: [String] = []
         var notes: [String: [String]] = [:]
         var assignments: [String: String] = [:]
@@ -22,12 +23,15 @@ public enum EnvFileMerge {
                 if inHeader { header.append(line.text) } else { pendingNotes.append(line.text) }
             case .blank:
                 inHeader = false
-            case .assignment(let name, _, _):
+            case .assignment(let name, _, _) where owned.contains(name):
                 inHeader = false
                 notes[name] = pendingNotes
                 pendingNotes = []
                 assignments[name] = line.text
                 order.append(name)
+            case .assignment, .unreadable:
+                inHeader = false
+                pendingNotes = []
             }
         }
 
@@ -41,6 +45,12 @@ public enum EnvFileMerge {
                 guard let text = assignments[name], !emitted.contains(name) else { continue }
                 output += notes[name] ?? []
                 output.append(exported ? "export " + text : text)
+                emitted.insert(name)
+            case .unreadable(let name?) where owned.contains(name):
+                // An owned variable in a form the tool cannot read: the tool's value replaces it.
+                guard let text = assignments[name], !emitted.contains(name) else { continue }
+                output += notes[name] ?? []
+                output.append(text)
                 emitted.insert(name)
             default:
                 output.append(line.text)
@@ -56,6 +66,27 @@ public enum EnvFileMerge {
         }
         let crlf = existing.contains("\r\n")
         return output.joined(separator: crlf ? "\r\n" : "\n") + (crlf ? "\r\n" : "\n")
+    }
+
+    /// The generated file merged into the existing one. Its mode is never looser than before:
+    /// 0600 when the existing file was private, or when it keeps variables the tool does not own
+    /// (the operator's own values may be secrets too).
+    public static func mergedFile(_ file: OutputFile, existing: String, existingIsPrivate: Bool, layout: OutputLayout = .camunda85) -> OutputFile {
+        let owned = ownedNames(file.name, layout: layout)
+        let foreign = EnvFileParser.parseKeepingUnreadable(existing, file: file.name).contains { line in
+            switch line.kind {
+            case .assignment(let name, _, _): return !owned.contains(name)
+            case .unreadable(let name): return name.map { !owned.contains($0) } ?? true
+            default: return false
+            }
+        }
+        return OutputFile(name: file.name, kind: file.kind, contents: merge(existing: existing, generated: file.contents, file: file.name, layout: layout),
+                          holdsSecret: file.holdsSecret || existingIsPrivate || foreign)
+    }
+
+    /// The variables the tool writes into a file, under any condition.
+    static func ownedNames(_ file: String, layout: OutputLayout) -> Set<String> {
+        Set(layout.envFiles.filter { $0.fileName == file }.flatMap { $0.variables.map(\.name) })
     }
 
     /// Comment lines this tool writes into env files (besides the header).

@@ -36,6 +36,20 @@ public struct ImportedSetup: Equatable, Sendable {
         self.notes = notes
     }
 
+    /// Values the outputs carry that the files did not give: the component then falls back to its
+    /// own default, not to what this tool would write (an Entra Zeebe client without a token scope,
+    /// for one, is refused by Entra). Only meaningful for setups read from env or Helm files.
+    public func valuesMissingFromFiles(layout: OutputLayout = .camunda85) -> [ValidationIssue] {
+        let config = configuration
+        return config.applicableFields.compactMap { field in
+            let (env, helm) = layout.destinations(of: field)
+            let keys = config.output == .env ? env : helm
+            let value = config.value(field)
+            guard !keys.isEmpty, origins[field] == nil, !value.isEmpty, !FieldCatalog.field(field).isSecret else { return nil }
+            return ValidationIssue(field, .warning, "not set in the files (\(keys.joined(separator: "; "))): the component uses its own default; this tool would write '\(value)'")
+        }
+    }
+
     /// The file and key a validation issue points at, when the field was imported.
     public func location(of issue: ValidationIssue) -> String {
         origins[issue.field].map { "\($0.description) (\(issue.field.path))" } ?? issue.field.path
@@ -161,16 +175,25 @@ public struct SetupImporter {
                 }
             }
         }
+        if root.node(at: ["identityKeycloak", "enabled"]).flatMap({ try? $0.scalar(path: "identityKeycloak.enabled", file: file) }) != "false" {
+            reader.notes.append(ImportProblem(file: file, line: nil, message: "identityKeycloak.enabled is not false here: chart 10.x then deploys Keycloak too (set it in this file or your main values file)"))
+        }
         // The docs page puts Identity's URL in identity.redirectUrl, which chart 10.x ignores.
         let docsRedirect = "\(prefix).identity.redirectUrl"
         if let node = root.node(at: docsRedirect.split(separator: ".").map(String.init)), let url = try scalar(node, docsRedirect) {
             reader.set(.componentURL(.identity), url, ValueOrigin(file: file, key: docsRedirect, line: node.line))
             reader.notes.append(ImportProblem(file: file, line: node.line, message: "\(docsRedirect) is ignored by chart 10.x; a rewrite writes identity.fullURL"))
         }
-        // Keys of the auth section this tool does not write are kept in the user's files, but said.
+        // Keys this tool does not write: kept in the user's own values file, but dropped from
+        // values-oidc.yaml when the tool rewrites it. Either way, said.
         let known = Set(layout.helmValues.map(\.dottedPath) + [docsRedirect]).union(layout.helmValues.filter { if case .secret = $0.source { return true } else { return false } }.map { $0.dottedPath + ".name" })
-        for (path, line) in auth.leafPaths(prefix: prefix) where !known.contains(path) && !path.hasPrefix("\(prefix).type") {
-            reader.notes.append(ImportProblem(file: file, line: line, message: "\(path) is not written by this tool: it stays in your values file, untouched"))
+        let isOverlay = file.lastPathComponent == OutputRenderer.helmValuesFileName
+        let foreign = root.leafPaths(prefix: "").map { (String($0.0.dropFirst()), $0.1) }
+            .filter { path, _ in !known.contains(path) && path != "\(prefix).type" && !known.contains { path.hasPrefix($0 + ".") } }
+        for (path, line) in foreign where isOverlay || path.hasPrefix(prefix + ".") {
+            reader.notes.append(ImportProblem(file: file, line: line, message: isOverlay
+                ? "\(path) is not written by this tool: rewriting \(OutputRenderer.helmValuesFileName) drops it (the backup keeps it); move it to your main values file"
+                : "\(path) is not written by this tool: it stays in \(file.lastPathComponent), untouched (the tool writes \(OutputRenderer.helmValuesFileName))"))
         }
         if !reader.secretKeys.isEmpty {
             if let manifest = secretManifest {
@@ -233,6 +256,11 @@ private struct FieldCollector {
             notes.append(ImportProblem(file: origin.file, line: origin.line, message: "\(origin.key)=\(raw): only GENERIC and MICROSOFT are supported; read as GENERIC"))
             providerValue = providerValue ?? .generic
             return
+        }
+        if raw != provider.identityType {
+            notes.append(ImportProblem(file: origin.file, line: origin.line,
+                                       message: "\(origin.key) is '\(raw)': write \(provider.identityType) in upper case, the chart compares it case-sensitively",
+                                       severity: .error))
         }
         if let earlier = providerValue, earlier != provider {
             notes.append(ImportProblem(file: origin.file, line: origin.line, message: "\(origin.key)=\(raw) disagrees with another file (\(earlier.identityType))"))

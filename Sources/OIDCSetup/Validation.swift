@@ -235,6 +235,9 @@ public enum URLCheck {
         }
         guard let host = host(of: text), !host.isEmpty else { return "has no host after \(scheme)://" }
         if host.hasPrefix("[") { return nil }
+        if !host.allSatisfy({ $0.isASCII }) {
+            return "has a non-ASCII host '\(host)': give its punycode form (xn--...), as providers register redirect URIs"
+        }
         if !host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }) {
             return "has an invalid host '\(host)'"
         }

@@ -5,7 +5,7 @@ extension WizardState {
     /// The output files as the preview shows them: secrets masked unless revealed.
     /// Masking renders with stand-in secrets, so the file layout is exactly the real one.
     public func previewFiles(revealed: Bool) throws -> [OutputFile] {
-        if revealed { return try outputFiles() }
+        if revealed { return try mergedOutputFiles() }
         var masked = self
         var standIns: [(String, String)] = []
         for (index, c) in config.components.filter(\.hasSecret).enumerated() {
@@ -13,7 +13,7 @@ extension WizardState {
             masked.config.set(.clientSecret(c), standIn)
             standIns.append((standIn, Self.secretMask))
         }
-        return try masked.outputFiles().map { file in
+        return try masked.mergedOutputFiles().map { file in
             var contents = file.contents
             for (standIn, mask) in standIns { contents = contents.replacingAll(standIn, with: mask) }
             return OutputFile(name: file.name, kind: file.kind, contents: contents, holdsSecret: file.holdsSecret)

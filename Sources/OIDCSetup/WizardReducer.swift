@@ -160,6 +160,7 @@ public enum Wizard {
             state.previewTab = 0
         case .write:
             state.existingFiles = nil
+            state.writeOutcome = nil
             return [inspect(state)]
         default:
             break
@@ -174,11 +175,6 @@ public enum Wizard {
         let errors = Validator.validate(state.config).filter { $0.severity == .error }
         for field in fields where errors.contains(where: { $0.field == field }) {
             blocking.append(.field(field))
-        }
-        // Cross-field errors filed under a field of another step (the Connectors mode needs
-        // Operate) also block the components step, where they can be fixed.
-        if state.step == .components, errors.contains(where: { $0.field == .connectorsMode }), !blocking.contains(.field(.components)) {
-            blocking.append(.field(.components))
         }
         if state.step == .initialClaim, !state.claimConfirmed { blocking.append(.claimConfirmation) }
         if state.step == .review {
@@ -279,7 +275,7 @@ public enum Wizard {
         case .claimConfirmation:
             state.claimConfirmed.toggle()
         case .warningsAccepted:
-            state.warningsAccepted.toggle()
+            state.acceptedWarnings = state.warningsAccepted ? nil : state.currentWarnings
         case .field(let f) where FieldCatalog.field(f).kind == .choice:
             move(&state, by: 1)
         default:
@@ -348,6 +344,7 @@ public enum Wizard {
         case .outputDirectory:
             state.outputDirectory = value
             state.existingFiles = nil
+            state.writeOutcome = nil
         case .loadPath:
             state.loadPath = value
         default:
@@ -360,8 +357,7 @@ public enum Wizard {
             choose(&state, field, value)
             return
         }
-        state.config.set(field, value)
-        state.touched.insert(field)
+        store(&state, .field(field), value)
         if state.focusedField == field { state.cursor = value.count }
     }
 

@@ -84,7 +84,12 @@ public struct WizardState: Equatable, Sendable {
     /// Fields the user has edited: their errors show as they type.
     public var touched: Set<FieldID> = []
     public var claimConfirmed = false
-    public var warningsAccepted = false
+    /// The warnings the operator ticked as read; a new or different warning needs a new tick.
+    public var acceptedWarnings: [ValidationIssue]?
+    /// The warnings of the configuration now.
+    public var currentWarnings: [ValidationIssue] { Validator.validate(config).filter { $0.severity == .warning } }
+    /// Whether the review's box stands ticked: the warnings accepted are exactly those shown.
+    public var warningsAccepted: Bool { acceptedWarnings == currentWarnings }
     public var previewTab = 0
     /// First line shown of a scrollable view (review, preview).
     public var scroll = 0
@@ -150,32 +155,44 @@ public struct WizardState: Equatable, Sendable {
         }
     }
 
-    /// The files the wizard would write now, secrets included; the answers file last. Env files
-    /// of a loaded setup keep the lines the tool does not own (see `EnvFileMerge`).
+    /// The files the wizard writes, secrets included, the answers file last: exactly what `generate`
+    /// renders. The writer merges env files with what is on disk at write time.
     public func outputFiles() throws -> [OutputFile] {
-        var files = try OutputRenderer().render(config).map { file in
-            guard file.kind == .envFile, let old = baseline[file.name],
-                  let merged = try? EnvFileMerge.merge(existing: old, generated: file.contents, file: file.name) else { return file }
-            return OutputFile(name: file.name, kind: file.kind, contents: merged, holdsSecret: file.holdsSecret)
+        try OutputRenderer().render(config) + [answersFile]
+    }
+
+    /// The files as they will read once written over the loaded setup: env files keep the lines
+    /// the tool does not own (see `EnvFileMerge`). What the preview and the changes step show.
+    public func mergedOutputFiles() throws -> [OutputFile] {
+        try outputFiles().map { file in
+            guard file.kind == .envFile, let old = baseline[file.name] else { return file }
+            return EnvFileMerge.mergedFile(file, existing: old, existingIsPrivate: false)
         }
-        files.append(answersFile)
-        return files
     }
 
     /// Key-by-key changes against the loaded setup.
     public func changes() throws -> [FileDiff] {
-        SetupDiff.compute(baseline: baseline, new: try outputFiles())
+        SetupDiff.compute(baseline: baseline, new: try mergedOutputFiles())
     }
 
     /// The answers file saved beside the outputs, with `secretEnv` references instead of secrets.
     public var answersFile: OutputFile {
-        var references = secretReferences
+        OutputFile(name: AnswersFile.defaultFileName, kind: .answers,
+                   contents: AnswersFile.render(config, secrets: savedSecretReferences), holdsSecret: false)
+    }
+
+    /// How the saved answers name each secret: as loaded (an environment variable or a file),
+    /// else the conventional variable; never the secret itself.
+    public var savedSecretReferences: [Component: SecretReference] {
+        var references: [Component: SecretReference] = [:]
         for c in config.components where config.applies(.clientSecret(c)) {
-            if case .literal = references[c] ?? .environment("") { references[c] = nil }
-            if references[c] == nil { references[c] = .environment(SecretReference.defaultEnvironmentName(c)) }
+            switch secretReferences[c] {
+            case .environment(let name)?: references[c] = .environment(name)
+            case .file(let path)?: references[c] = .file(path)
+            case .literal?, nil: references[c] = .environment(SecretReference.defaultEnvironmentName(c))
+            }
         }
-        return OutputFile(name: AnswersFile.defaultFileName, kind: .answers,
-                          contents: AnswersFile.render(config, secrets: references), holdsSecret: false)
+        return references
     }
 }
 

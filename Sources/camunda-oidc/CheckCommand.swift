@@ -42,10 +42,12 @@ struct Check: ParsableCommand {
             return (config.output == .env ? env : helm).isEmpty == false || setup.origins[issue.field] != nil
                 || issue.field == .components || FieldCatalog.field(issue.field).derivation(config.provider) != nil
         }
-        for note in setup.notes { print("note: \(note)") }
-        for issue in issues { print("\(issue.severity.rawValue): \(setup.location(of: issue)): \(issue.message)") }
-        let errors = issues.filter { $0.severity == .error }.count
-        let warnings = issues.count - errors
+        // What the files leave out is a finding too, but not for an answers file (defaults are its way).
+        let missing = loaded.isAnswersFile ? [] : setup.valuesMissingFromFiles()
+        for note in setup.notes { print("\(note.severity == .error ? "error" : "note"): \(note)") }
+        for issue in issues + missing { print("\(issue.severity.rawValue): \(setup.location(of: issue)): \(issue.message)") }
+        let errors = issues.filter { $0.severity == .error }.count + setup.notes.filter { $0.severity == .error }.count
+        let warnings = issues.count + missing.count - issues.filter { $0.severity == .error }.count
         print("\(loaded.description): \(config.provider.displayName), \(config.output.displayName), "
               + "\(config.components.map(\.displayName).joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 || (strict && warnings > 0) { throw ExitStatus.invalidAnswers }

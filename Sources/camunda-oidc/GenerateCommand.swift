@@ -3,6 +3,7 @@
 #endif
 import ArgumentParser
 import OIDCSetup
+import TerminalUI
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -66,10 +67,13 @@ struct Generate: ParsableCommand {
         for warning in issues where warning.severity == .warning { printError("warning: \(warning)") }
 
         let files = try OutputRenderer().render(parsed.configuration)
-        let writer = OutputWriter(directory: out, replaceExisting: force)
+        // Ctrl-C, SIGTERM or an SSH drop while writing: no temporary file holding a secret is left.
+        SignalGuard.install()
+        let writer = OutputWriter(directory: out, replaceExisting: force, interrupted: { SignalGuard.pending != nil })
+        defer { if let signal = SignalGuard.pending { SignalGuard.terminate(by: signal) } }
         let written: [OutputWriter.Written]
         do {
-            written = try writer.write(try writer.mergingExistingEnvFiles(files))
+            written = try writer.write(writer.mergingExistingEnvFiles(files))
         } catch {
             printError("camunda-oidc: nothing written: \(error)")
             throw ExitStatus.unwritableOutput
@@ -108,7 +112,10 @@ struct SecretResolver {
                 let path = given.hasPrefix("/") ? given : directory(of: answersPath) + given
                 switch FileDescriptorIO.readFile(path) {
                 case .success(let bytes):
-                    var text = String(decoding: bytes, as: UTF8.self)
+                    guard var text = String(validating: bytes, as: UTF8.self) else {
+                        result.unreadable.append("components.\(c.rawValue).secretFile: \(path) is not UTF-8 text")
+                        continue
+                    }
                     if text.hasSuffix("\r\n") { text.removeLast(1) } else if text.hasSuffix("\n") { text.removeLast() }
                     answers.configuration.set(field, trimmed(text, "components.\(c.rawValue).secretFile", &result))
                 case .failure(let failure):

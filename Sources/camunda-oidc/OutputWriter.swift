@@ -61,6 +61,14 @@ struct OutputWriter {
 
     let directory: String
     let replaceExisting: Bool
+    /// Asked between temporary files: true stops the write and removes them (a signal arrived).
+    var interrupted: () -> Bool = { false }
+
+    init(directory: String, replaceExisting: Bool, interrupted: @escaping () -> Bool = { false }) {
+        self.directory = directory
+        self.replaceExisting = replaceExisting
+        self.interrupted = interrupted
+    }
 
     /// Paths of the files that already exist among `names` (for the wizard's confirmation).
     func existing(_ names: [String]) -> [String] {
@@ -82,33 +90,45 @@ struct OutputWriter {
             if !replaceExisting { throw Failure(path: target, reason: "exists; use --force to replace it (the old file is kept as a backup)") }
         }
         var temporaries: [(temp: String, file: OutputFile)] = []
-        do {
+        do throws(Failure) {
             for file in files {
                 temporaries.append((try writeTemporary(file), file))
+                if interrupted() { throw Failure(path: directory, reason: "interrupted by a signal") }
             }
         } catch {
             for (temp, _) in temporaries { unlink(temp) }
             throw error
         }
+        // Every file is ready; now the renames, undone together if one fails, so that either
+        // all files are new or all are as they were.
         var written: [Written] = []
         for (index, (temp, file)) in temporaries.enumerated() {
             let target = path(file.name)
             var backup: String?
-            do {
+            do throws(Failure) {
                 if lstatMode(target) != nil { backup = try keepBackup(of: target) }
+                guard rename(temp, target) == 0 else { throw Failure(path: target, reason: FileDescriptorIO.systemError()) }
             } catch {
+                if let backup { unlink(backup) }
                 for (later, _) in temporaries[index...] { unlink(later) }
+                rollBack(written)
                 throw error
-            }
-            guard rename(temp, target) == 0 else {
-                let reason = FileDescriptorIO.systemError()
-                for (later, _) in temporaries[index...] { unlink(later) }
-                throw Failure(path: target, reason: reason)
             }
             written.append(Written(path: target, mode: file.mode, backup: backup))
         }
         syncDirectory()
         return written
+    }
+
+    /// Puts back what `write` replaced: the backup becomes the file again; a new file goes.
+    private func rollBack(_ written: [Written]) {
+        for file in written.reversed() {
+            if let backup = file.backup {
+                rename(backup, file.path)
+            } else {
+                unlink(file.path)
+            }
+        }
     }
 
     private func lstatMode(_ path: String) -> mode_t? {

@@ -10,8 +10,10 @@ struct SetupLoader {
         let setup: ImportedSetup
         /// The directory the setup lives in: where a rewrite goes by default.
         let directory: String
-        /// Components whose secret lives only in a Kubernetes Secret that was not found.
+        /// What was read, for messages ("Helm values values-oidc.yaml").
         let description: String
+        /// An answers file (defaults are its way), as opposed to deployed env or Helm files.
+        var isAnswersFile: Bool { setup.baseline.isEmpty && description.hasPrefix("answers file") }
     }
 
     /// Exit status classes for `check` and the CLI: unreadable (66) versus malformed (65).
@@ -141,23 +143,17 @@ struct SetupLoader {
 
 extension OutputWriter {
     /// Env files that already exist on disk keep the lines the tool does not own (their other
-    /// variables and comments, in place). Other files are replaced whole, with a backup.
-    func mergingExistingEnvFiles(_ files: [OutputFile]) throws(Failure) -> [OutputFile] {
-        var merged: [OutputFile] = []
-        for file in files {
+    /// variables and comments, in place), and never become more readable than they were.
+    /// Other files are replaced whole, with a backup. A symlink is left for `write` to refuse.
+    func mergingExistingEnvFiles(_ files: [OutputFile]) -> [OutputFile] {
+        files.map { file in
             let target = path(file.name)
-            guard file.kind == .envFile, case .success(let bytes) = FileDescriptorIO.readFile(target),
-                  let existing = String(validating: bytes, as: UTF8.self) else {
-                merged.append(file)
-                continue
-            }
-            do {
-                let contents = try EnvFileMerge.merge(existing: existing, generated: file.contents, file: file.name)
-                merged.append(OutputFile(name: file.name, kind: file.kind, contents: contents, holdsSecret: file.holdsSecret))
-            } catch {
-                throw Failure(path: target, reason: "cannot keep its other lines: \(error.message) (line \(error.line.map(String.init) ?? "?")); fix or move the file")
-            }
+            var info = stat()
+            guard file.kind == .envFile, lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                  case .success(let bytes) = FileDescriptorIO.readFile(target),
+                  let existing = String(validating: bytes, as: UTF8.self) else { return file }
+            let isPrivate = info.st_mode & 0o044 != 0o044
+            return EnvFileMerge.mergedFile(file, existing: existing, existingIsPrivate: isPrivate)
         }
-        return merged
     }
 }

@@ -77,10 +77,14 @@ final class WizardRunner {
                 let writer = OutputWriter(directory: plan.directory, replaceExisting: true)
                 let outcome: WriteOutcome
                 do {
-                    let written = try writer.write(try writer.mergingExistingEnvFiles(plan.files))
+                    let written = try writer.write(writer.mergingExistingEnvFiles(plan.files))
+                    let variables = state.savedSecretReferences.sorted { $0.key < $1.key }.compactMap { _, reference -> String? in
+                        if case .environment(let name) = reference { return name }
+                        return nil
+                    }
                     let summary = WriteSummary.text(written, config: state.config)
                         + "Replay without questions: camunda-oidc generate --answers \(writer.path(AnswersFile.defaultFileName)) --force\n"
-                        + "(after exporting \(state.config.components.filter { state.config.applies(.clientSecret($0)) }.map { SecretReference.defaultEnvironmentName($0) }.joined(separator: ", ")))\n"
+                        + (variables.isEmpty ? "" : "(after exporting \(variables.joined(separator: ", ")))\n")
                     outcome = .written(summary: summary.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
                 } catch {
                     outcome = .failed(error.description)

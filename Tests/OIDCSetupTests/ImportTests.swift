@@ -81,7 +81,10 @@ import TestSupport
         #expect(config.raw(.audience(.operate)) == "", "Entra's audience equals the client ID: left to derive")
         #expect(config.raw(.zeebeTokenScope) == "")
         #expect(Validator.validate(config).isEmpty)
-        #expect(setup.notes.map(\.message) == ["global.identity.auth.identity.redirectUrl is ignored by chart 10.x; a rewrite writes identity.fullURL"])
+        #expect(setup.notes.map(\.message) == [
+            "identityKeycloak.enabled is not false here: chart 10.x then deploys Keycloak too (set it in this file or your main values file)",
+            "global.identity.auth.identity.redirectUrl is ignored by chart 10.x; a rewrite writes identity.fullURL",
+        ])
     }
 
     @Test func docsPageEnvExamples() throws {
@@ -112,8 +115,8 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("A=1\nB\n", "identity.env:2: expected NAME=value, found 'B'"),
-        ("1A=x\n", "identity.env:1: '1A' is not a variable name (letters, digits and _, not starting with a digit)"),
+        ("A=1\nB\n", "identity.env:2: expected NAME=value (or a # comment)"),
+        ("1A=x\n", "identity.env:1: the name before '=' is not a variable name (letters, digits and _, not starting with a digit)"),
         ("A='open\n", "identity.env:1: unterminated single quote (values spanning lines are not supported)"),
         ("A=\"x$HOME\"\n", "identity.env:1: uses shell expansion ('$'), which this tool cannot read back; quote the value in single quotes"),
         ("A=two words\n", "identity.env:1: unquoted space in the value; quote the value"),

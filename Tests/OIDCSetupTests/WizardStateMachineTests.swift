@@ -129,10 +129,16 @@ import Testing
         Self.send(&state, .toggle)  // Connectors (inbound) with Operate: fine
         state.config.selectedComponents.remove(.operate)
         Self.send(&state, .nextRequested)
-        #expect(state.step == .components, "inbound Connectors need Operate")
+        #expect(state.step == .urls, "the Connectors mode is chosen later: its rule blocks there")
+        state.config.set(.clientID(.connectors), "00000000-0000-0000-0000-0000000000cc")
+        state.config.set(.clientSecret(.connectors), "fake-connectors-secret~NOT-REAL")
+        state.step = .component(.connectors)
+        Self.send(&state, .nextRequested)
+        #expect(state.step == .component(.connectors), "inbound Connectors need Operate")
+        #expect(state.visibleIssues(.connectorsMode).map(\.message) == ["inbound mode needs Operate (Connectors call it with Operate's audience); select Operate or choose outbound"])
         state.config.connectorsMode = .outbound
         Self.send(&state, .nextRequested)
-        #expect(state.step == .urls)
+        #expect(state.step == .initialClaim)
     }
 
     @Test func initialClaimNeedsExplicitConfirmation() {
@@ -152,6 +158,12 @@ import Testing
         #expect(state.items == [.backButton, .nextButton], "no warnings, no checkbox")
         state.config.set(.audience(.operate), "api://operate")
         #expect(state.items.first == .warningsAccepted)
+        Self.send(&state, .nextRequested)
+        #expect(state.step == .review)
+        Self.send(&state, .toggle)
+        #expect(state.warningsAccepted)
+        state.config.set(.clientSecret(.zeebe), "12345678-1234-1234-1234-123456789012")
+        #expect(!state.warningsAccepted, "a new warning needs a new tick")
         Self.send(&state, .nextRequested)
         #expect(state.step == .review)
         Self.send(&state, .toggle, .nextRequested)
