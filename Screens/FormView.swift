@@ -119,7 +119,7 @@ struct FormView {
             default: drawText(spec, focused: focused, into: &frame, row: row, area: area)
             }
         case .claimConfirmation:
-            drawCheckbox(state.claimConfirmed, "I understand: the initial claim cannot be changed later through env or Helm.",
+            drawCheckbox(state.claimConfirmed, "I understand it cannot be changed later through env or Helm.",
                          focused: focused, missing: state.attempted.contains(state.step) && !state.claimConfirmed,
                          into: &frame, row: row, area: area)
         case .warningsAccepted:

@@ -38,7 +38,17 @@ struct PreviewScreen: StepScreen {
             banner = ("Holds no secret. Written with mode 0\(String(file.mode, radix: 8)).", .muted)
         }
         frame.put(Frame.clip(banner.0, to: area.width), row: area.row + 1, column: area.column, style: banner.1)
-        let lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        // Long lines wrap (continued under a "↪") rather than being cut: every value is readable.
+        let lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).dropLast().flatMap { line -> [String] in
+            guard line.count > area.width else { return [String(line)] }
+            var pieces = [String(line.prefix(area.width))]
+            var rest = line.dropFirst(area.width)
+            while !rest.isEmpty {
+                pieces.append("↪ " + rest.prefix(area.width - 2))
+                rest = rest.dropFirst(area.width - 2)
+            }
+            return pieces
+        }
         frame.scrollView(lines, from: state.scroll, in: Rect(row: area.row + 2, column: area.column, width: area.width, height: area.height - 2)) { line in
             line.hasPrefix("#") || line.hasPrefix("<!--") ? .muted : .normal
         }

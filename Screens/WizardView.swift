@@ -117,7 +117,8 @@ public enum WizardView {
 
     static func drawHints(_ state: WizardState, screen: StepScreen, into frame: inout Frame) {
         var bindings = screen.bindings(state)
-        bindings += [KeyBinding("Tab", "next field"), KeyBinding("Enter", state.step == .done ? "leave" : "next")]
+        if !state.items.isEmpty { bindings.append(KeyBinding("Tab", "next field")) }
+        bindings.append(KeyBinding("Enter", state.step == .done ? "leave" : "next"))
         if state.step != .start && state.step != .done { bindings.append(KeyBinding("Esc", "back")) }
         if state.focusedField != nil { bindings.append(KeyBinding("F1", "help")) }
         bindings.append(KeyBinding("^C", "quit"))
