@@ -17,7 +17,16 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 if ! python3 -c 'import dotenv, yaml' 2>/dev/null; then
-  echo "install-deps: pip install python-dotenv PyYAML"
-  python3 -m pip install --quiet python-dotenv PyYAML 2>/dev/null \
-    || python3 -m pip install --quiet --break-system-packages python-dotenv PyYAML
+  if python3 -m pip --version >/dev/null 2>&1; then
+    echo "install-deps: pip install python-dotenv PyYAML"
+    python3 -m pip install --quiet python-dotenv PyYAML 2>/dev/null \
+      || python3 -m pip install --quiet --break-system-packages python-dotenv PyYAML
+  else
+    # Debian's own python3 without pip: its packages serve the same readers.
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "install-deps: apt-get install python3-dotenv python3-yaml"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-dotenv python3-yaml >/dev/null
+  fi
 fi
