@@ -166,7 +166,7 @@ public enum SetupDiff {
     }
 
     /// Key/value pairs of a file in order: env variables, or YAML leaves as dotted paths.
-    static func keys(of text: String, _ file: OutputFile) -> [(String, String)]? {
+    public static func keys(of text: String, _ file: OutputFile) -> [(String, String)]? {
         switch file.kind {
         case .envFile:
             guard let lines = try? EnvFileParser.parse(text, file: file.name) else { return nil }

@@ -184,15 +184,15 @@ public struct SetupImporter {
             reader.set(.componentURL(.identity), url, ValueOrigin(file: file, key: docsRedirect, line: node.line))
             reader.notes.append(ImportProblem(file: file, line: node.line, message: "\(docsRedirect) is ignored by chart 10.x; a rewrite writes identity.fullURL"))
         }
-        // Keys this tool does not write: kept in the user's own values file, but dropped from
-        // values-oidc.yaml when the tool rewrites it. Either way, said.
+        // Keys this tool does not write: kept in the user's own values file, and carried over when
+        // the tool rewrites values-oidc.yaml (HelmValuesMerge). Either way, said.
         let known = Set(layout.helmValues.map(\.dottedPath) + [docsRedirect]).union(layout.helmValues.filter { if case .secret = $0.source { return true } else { return false } }.map { $0.dottedPath + ".name" })
         let isOverlay = file.lastPathComponent == OutputRenderer.helmValuesFileName
         let foreign = root.leafPaths(prefix: "").map { (String($0.0.dropFirst()), $0.1) }
             .filter { path, _ in !known.contains(path) && path != "\(prefix).type" && !known.contains { path.hasPrefix($0 + ".") } }
         for (path, line) in foreign where isOverlay || path.hasPrefix(prefix + ".") {
             reader.notes.append(ImportProblem(file: file, line: line, message: isOverlay
-                ? "\(path) is not written by this tool: rewriting \(OutputRenderer.helmValuesFileName) drops it (the backup keeps it); move it to your main values file"
+                ? "\(path) is not written by this tool: a rewrite of \(OutputRenderer.helmValuesFileName) keeps it (but not the file's comments)"
                 : "\(path) is not written by this tool: it stays in \(file.lastPathComponent), untouched (the tool writes \(OutputRenderer.helmValuesFileName))"))
         }
         if !reader.secretKeys.isEmpty {

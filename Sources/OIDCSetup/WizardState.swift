@@ -162,11 +162,20 @@ public struct WizardState: Equatable, Sendable {
     }
 
     /// The files as they will read once written over the loaded setup: env files keep the lines
-    /// the tool does not own (see `EnvFileMerge`). What the preview and the changes step show.
+    /// the tool does not own (`EnvFileMerge`), the Helm overlay its foreign keys (`HelmValuesMerge`).
+    /// What the preview and the changes step show.
     public func mergedOutputFiles() throws -> [OutputFile] {
         try outputFiles().map { file in
-            guard file.kind == .envFile, let old = baseline[file.name] else { return file }
-            return EnvFileMerge.mergedFile(file, existing: old, existingIsPrivate: false)
+            guard let old = baseline[file.name] else { return file }
+            switch file.kind {
+            case .envFile:
+                return EnvFileMerge.mergedFile(file, existing: old, existingIsPrivate: false)
+            case .helmValues:
+                guard let merged = HelmValuesMerge.merge(existing: old, generated: file.contents) else { return file }
+                return OutputFile(name: file.name, kind: file.kind, contents: merged, holdsSecret: file.holdsSecret)
+            default:
+                return file
+            }
         }
     }
 

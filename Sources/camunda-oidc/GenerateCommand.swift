@@ -73,7 +73,7 @@ struct Generate: ParsableCommand {
         defer { if let signal = SignalGuard.pending { SignalGuard.terminate(by: signal) } }
         let written: [OutputWriter.Written]
         do {
-            written = try writer.write(writer.mergingExistingEnvFiles(files))
+            written = try writer.write(writer.mergingExistingFiles(files))
         } catch {
             printError("camunda-oidc: nothing written: \(error)")
             throw ExitStatus.unwritableOutput

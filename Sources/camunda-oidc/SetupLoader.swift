@@ -142,16 +142,21 @@ struct SetupLoader {
 }
 
 extension OutputWriter {
-    /// Env files that already exist on disk keep the lines the tool does not own (their other
-    /// variables and comments, in place), and never become more readable than they were.
-    /// Other files are replaced whole, with a backup. A symlink is left for `write` to refuse.
-    func mergingExistingEnvFiles(_ files: [OutputFile]) -> [OutputFile] {
+    /// Files that already exist on disk keep what the tool does not own: env files their other
+    /// variables and comments, in place, never becoming more readable than they were; the Helm
+    /// overlay its other keys. Other files are replaced whole, with a backup. A symlink is left
+    /// for `write` to refuse.
+    func mergingExistingFiles(_ files: [OutputFile]) -> [OutputFile] {
         files.map { file in
             let target = path(file.name)
             var info = stat()
-            guard file.kind == .envFile, lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+            guard file.kind == .envFile || file.kind == .helmValues, lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
                   case .success(let bytes) = FileDescriptorIO.readFile(target),
                   let existing = String(validating: bytes, as: UTF8.self) else { return file }
+            if file.kind == .helmValues {
+                guard let merged = HelmValuesMerge.merge(existing: existing, generated: file.contents) else { return file }
+                return OutputFile(name: file.name, kind: file.kind, contents: merged, holdsSecret: file.holdsSecret || info.st_mode & 0o044 != 0o044)
+            }
             let isPrivate = info.st_mode & 0o044 != 0o044
             return EnvFileMerge.mergedFile(file, existing: existing, existingIsPrivate: isPrivate)
         }

@@ -77,7 +77,7 @@ final class WizardRunner {
                 let writer = OutputWriter(directory: plan.directory, replaceExisting: true)
                 let outcome: WriteOutcome
                 do {
-                    let written = try writer.write(writer.mergingExistingEnvFiles(plan.files))
+                    let written = try writer.write(writer.mergingExistingFiles(plan.files))
                     let variables = state.savedSecretReferences.sorted { $0.key < $1.key }.compactMap { _, reference -> String? in
                         if case .environment(let name) = reference { return name }
                         return nil

@@ -1,0 +1,69 @@
+import Yams
+
+/// Rewrites an existing Helm overlay so that keys the operator added to it survive: every key the
+/// tool does not own is carried over into the new overlay, at the same path. The tool's own keys
+/// take the new values. When anything is carried over, the result is emitted by the YAML library,
+/// so comments of the old file (and the tool's notes on single keys) are not kept: the header says so.
+public enum HelmValuesMerge {
+    /// The merged overlay, or nil when the old file has no key of its own to keep (or cannot be read,
+    /// in which case the importer has already reported it): then the generated file stands as it is.
+    public static func merge(existing: String, generated: String, layout: OutputLayout = .camunda85) -> String? {
+        guard let old = try? YAMLTree.load(existing, file: OutputRenderer.helmValuesFileName),
+              var new = try? YAMLTree.load(generated, file: OutputRenderer.helmValuesFileName).node else { return nil }
+        let foreign = foreignLeaves(of: old.node, path: [], layout: layout)
+        guard !foreign.isEmpty else { return nil }
+        for (path, value) in foreign {
+            new = inserting(value, at: path[...], into: new) ?? new
+        }
+        guard let body = try? Yams.serialize(node: new, indent: 2, width: -1, allowUnicode: true) else { return nil }
+        let header = generated.split(separator: "\n", omittingEmptySubsequences: false).prefix { $0.hasPrefix("#") }
+        return (header + ["# Keeps \(foreign.count) key\(foreign.count == 1 ? "" : "s") this tool does not write, from the previous file (its comments are not kept).", ""])
+            .joined(separator: "\n") + "\n" + body
+    }
+
+    /// Dotted paths the tool writes (and everything below them).
+    static func ownedPaths(_ layout: OutputLayout) -> Set<String> {
+        Set(layout.helmValues.map(\.dottedPath) + ["global.identity.auth.identity.redirectUrl"])
+    }
+
+    /// Whether the tool owns a path: it writes it, or something above it.
+    static func isOwned(_ path: [String], _ owned: Set<String>) -> Bool {
+        var prefix = ""
+        for key in path {
+            prefix = prefix.isEmpty ? key : prefix + "." + key
+            if owned.contains(prefix) { return true }
+        }
+        return false
+    }
+
+    /// The values below `node` that the tool does not own, with their key paths.
+    static func foreignLeaves(of node: Node, path: [String], layout: OutputLayout) -> [([String], Node)] {
+        let owned = ownedPaths(layout)
+        if isOwned(path, owned) { return [] }
+        guard case .mapping(let mapping) = node else { return path.isEmpty ? [] : [(path, node)] }
+        return mapping.flatMap { key, value -> [([String], Node)] in
+            guard let name = key.scalar?.string else { return [] }
+            return foreignLeaves(of: value, path: path + [name], layout: layout)
+        }
+    }
+
+    /// `node` with `value` placed at `path`, creating mappings on the way; nil when a value of
+    /// the tool's is in the way (the tool's value wins).
+    static func inserting(_ value: Node, at path: ArraySlice<String>, into node: Node) -> Node? {
+        guard case .mapping(var mapping) = node, let key = path.first else { return nil }
+        let index = mapping.firstIndex { $0.key.scalar?.string == key }
+        if path.count == 1 {
+            guard index == nil else { return nil }
+            mapping[Node(key)] = value
+            return .mapping(mapping)
+        }
+        let child = index.map { mapping[$0].value } ?? .mapping(Node.Mapping([]))
+        guard let updated = inserting(value, at: path.dropFirst(), into: child) else { return nil }
+        if let index {
+            mapping[index] = (key: mapping[index].key, value: updated)
+        } else {
+            mapping[Node(key)] = updated
+        }
+        return .mapping(mapping)
+    }
+}
