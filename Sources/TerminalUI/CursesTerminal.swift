@@ -393,8 +393,10 @@ public final class CursesTerminal: Terminal {
     private func readPaste() -> Key? {
         var text = String.UnicodeScalarView()
         var afterCR = false
-        // A terminal that never sends the end marker must not swallow the rest of the session.
-        wtimeout(window, 1000)
+        // A terminal that never sends the end marker must not swallow the rest of the session; but a
+        // paste that stalls on a slow SSH link must not end early either (its newlines would then
+        // arrive as Enter): 3 s without a byte ends it.
+        wtimeout(window, 3000)
         defer { wtimeout(window, inputTimeout) }
         while true {
             var value: wint_t = 0
