@@ -102,7 +102,6 @@ public enum WizardView {
 
     static func drawButtons(_ state: WizardState, into frame: inout Frame) {
         guard state.step != .done else { return }
-        let items = state.items
         let nextLabel = state.step == .write ? "< Write >" : "< Next >"
         let back = "< Back >"
         let row = frame.height - 2
@@ -112,7 +111,6 @@ public enum WizardView {
             frame.put(back, row: row, column: backColumn, style: state.focusedItem == .backButton ? .selected : .normal)
         }
         frame.put(nextLabel, row: row, column: nextColumn, style: state.focusedItem == .nextButton ? .selected : .bold)
-        _ = items
     }
 
     static func drawHints(_ state: WizardState, screen: StepScreen, into frame: inout Frame) {

@@ -104,9 +104,9 @@ public enum AnswersFile {
         func emit(_ field: FieldID, key: String, indent: String = "") {
             let given = config.raw(field)
             guard config.applies(field), !given.isEmpty else { return }
-            if config.derivation(field) == nil || !FieldCatalog.field(field).isDerivedOnly(config.provider) {
-                lines.append("\(indent)\(key): \(YAMLScalar.quoted(given))")
-            }
+            // A value the provider fixes (Entra's endpoints) is derived again on replay, not saved.
+            guard !FieldCatalog.field(field).isDerivedOnly(config.provider) else { return }
+            lines.append("\(indent)\(key): \(YAMLScalar.quoted(given))")
         }
         for (field, key) in [(FieldID.tenantID, "tenantId"), (.authorityHost, "authorityHost"), (.issuer, "issuer"),
                              (.issuerBackendURL, "issuerBackendUrl"), (.tokenURL, "tokenUrl"), (.jwksURL, "jwksUrl"),
@@ -320,7 +320,7 @@ private struct Reader {
         }
         config.selectedComponents = selected
 
-        for (field, node) in fieldNodes.sorted(by: { $0.key < $1.key })
+        for field in fieldNodes.keys.sorted()
         where !config.applies(field) || FieldCatalog.field(field).isDerivedOnly(config.provider) {
             if field.component == nil {
                 let why: String
@@ -335,7 +335,6 @@ private struct Reader {
                 }
                 notes.append("\(field.path): ignored, \(why)")
             }
-            _ = node
         }
         return Answers(configuration: config, secretReferences: secrets, notes: notes)
     }

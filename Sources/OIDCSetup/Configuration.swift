@@ -88,12 +88,6 @@ public struct Configuration: Equatable, Sendable {
         }
     }
 
-    /// Where a derived value comes from, for the wizard and `fields`; nil when the value is the answer.
-    public func derivation(_ field: FieldID) -> String? {
-        guard raw(field).isEmpty || FieldCatalog.field(field).isDerivedOnly(provider) else { return nil }
-        return FieldCatalog.field(field).derivation(provider)
-    }
-
     /// Empty until there is a tenant ID, so nothing half-built is shown or written.
     private var entraBase: String {
         let tenant = raw(.tenantID)
