@@ -10,7 +10,8 @@
 # RSS always comes from wait4() on each child (Python), since hyperfine 1.15 does not report memory.
 # The output directory is reused, so every timed run after the first replaces existing files with
 # --force (a backup of each is kept): the "re-generate" path, which does a little more work than a
-# first write into an empty directory.
+# first write into an empty directory. The backups are removed before each run, so every run does the
+# same work (otherwise NAME.bak, NAME.bak.1, ... pile up and each run searches further for a free name).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -49,6 +50,7 @@ echo "host:   $(nproc) CPUs, $(uname -sr)"
 if command -v hyperfine >/dev/null; then
     TIMER="hyperfine $(hyperfine --version | cut -d' ' -f2)"
     hyperfine --style none --shell=none --warmup "$WARMUP" --runs "$RUNS" \
+        --prepare "find $DIR -name *.bak* -delete" \
         --export-json "$OUT/hyperfine.json" "${CMD[*]}" >/dev/null
 else
     TIMER="python3 (hyperfine not installed: apt-get install hyperfine)"
@@ -61,8 +63,15 @@ import json, math, os, statistics, sys, time
 out, runs, warmup, timer, cmd = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5:]
 devnull = os.open(os.devnull, os.O_RDWR)
 
+def remove_backups():
+    directory = cmd[cmd.index("--out") + 1]
+    for name in os.listdir(directory):
+        if ".bak" in name:
+            os.unlink(os.path.join(directory, name))
+
 def run_once():
     """Runs the command; returns (wall seconds, peak RSS in KiB) of that child alone (wait4)."""
+    remove_backups()
     start = time.perf_counter()
     pid = os.posix_spawn(cmd[0], cmd, os.environ,
                          file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1), (os.POSIX_SPAWN_DUP2, devnull, 2)])
