@@ -338,6 +338,11 @@ public final class CursesTerminal: Terminal {
         let pair = stylePairs[index]
         var scalars = cell.character.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return }
+        // Printable ASCII, most of every frame: no width lookup, no buffer.
+        if (0x20...0x7E).contains(first.value), cell.character.isASCII {
+            cn_add_wch(window, wchar_t(bitPattern: first.value), attrs, pair)
+            return
+        }
         // One frame cell is one terminal column: a wide, zero-width or control character would shift
         // the rest of the row, so it is shown as "?" (the frame still holds the real character).
         guard wcwidth(wchar_t(bitPattern: first.value)) == 1 else {

@@ -225,6 +225,19 @@ final class TmuxSession {
         throw Timeout(description: "Timed out after \(timeout) s waiting for \(what). Last screen (\((try? format("#{window_width}x#{window_height}")) ?? "?")):\n\(Self.frame(last))")
     }
 
+    /// Waits until two styled captures 30 ms apart are the same (the frame is fully drawn); returns it.
+    func waitForSettledScreen() throws -> String {
+        let deadline = Date().addingTimeInterval(Self.defaultTimeout)
+        var previous = try styledScreen()
+        while Date() < deadline {
+            usleep(30_000)  // the interval that defines "settled", not a wait for an event
+            let current = try styledScreen()
+            if current == previous { return current }
+            previous = current
+        }
+        throw Timeout(description: "The screen never settled. Last screen:\n\(Self.frame(try screen()))")
+    }
+
     /// Waits for the styled screen to differ from `previous`; returns it.
     func waitForStyledChange(from previous: String, what: String) throws -> String {
         let deadline = Date().addingTimeInterval(Self.defaultTimeout)
@@ -264,14 +277,18 @@ final class TmuxSession {
     /// Focuses the `< Next >` (or `< Write >`) button with Shift-Tab, as a user would, watching its
     /// highlight, then presses Enter.
     func pressNextButton() throws {
-        var styled = try styledScreen()
+        // A step's title can be on screen before the rest of its frame (tmux may show a frame
+        // half-read): judge the highlight only on a settled screen, or the previous step's
+        // highlighted button could be taken for this one's.
+        var styled = try waitForSettledScreen()
         for _ in 0..<16 {
             if Self.isHighlighted(["< Next >", "< Write >"], in: styled) {
                 try press("Enter")
                 return
             }
             try press("BTab")
-            styled = try waitForStyledChange(from: styled, what: "Shift-Tab")
+            _ = try waitForStyledChange(from: styled, what: "Shift-Tab")
+            styled = try waitForSettledScreen()
         }
         throw Failure(description: "The Next button never took focus. Last screen:\n\(Self.frame(try screen()))")
     }
