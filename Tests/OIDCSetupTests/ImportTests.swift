@@ -209,6 +209,22 @@ import TestSupport
         #expect(HelmValuesMerge.merge(existing: generated, generated: regenerated) == nil, "nothing foreign: the generated file stands")
     }
 
+    /// The wizard shows the merged files; the writer merges the rendered ones with the disk again.
+    /// Both must give the same bytes, however often it happens (a second merge once doubled lines).
+    @Test func wizardAndWriterMergeToTheSameFile() throws {
+        let config = try Self.answers("generic-env")
+        let rendered = try OutputRenderer().render(config).first { $0.name == "web-modeler-restapi.env" }!
+        let onDisk = rendered.contents + "# mine\nDB_PASSWORD=fake-db-password-NOT-REAL\n"
+        var state = WizardState(config: config)
+        state.baseline = ["web-modeler-restapi.env": onDisk]
+        let shown = try state.mergedOutputFiles().first { $0.name == "web-modeler-restapi.env" }!
+        #expect(shown.contents == onDisk)
+        #expect(shown.holdsSecret, "it keeps a variable the tool does not own: 0600")
+        let written = EnvFileMerge.mergedFile(rendered, existing: onDisk, existingIsPrivate: false)
+        #expect(written == shown)
+        #expect(EnvFileMerge.mergedFile(rendered, existing: written.contents, existingIsPrivate: true).contents == written.contents)
+    }
+
     @Test func diffShowsKeysAndHidesSecrets() throws {
         let config = try Self.answers("entra-helm-inline")
         let old = try OutputRenderer().render(config)
