@@ -2,7 +2,11 @@ import Yams
 
 /// Rewrites an existing Helm overlay so that keys the operator added to it survive: every key the
 /// tool does not own is carried over into the new overlay, at the same path. The tool's own keys
-/// take the new values. When anything is carried over, the result is emitted by the YAML library,
+/// take the new values.
+///
+/// When the operator's keys sit under top-level keys the tool does not write (`operate:`,
+/// `zeebe:`, ...), their blocks are carried over as text, comments included, after the generated
+/// overlay. When they sit inside the tool's own sections, the result is emitted by the YAML library,
 /// so comments of the old file (and the tool's notes on single keys) are not kept: the header says so.
 public enum HelmValuesMerge {
     /// The merged overlay, or nil when the old file has no key of its own to keep (or cannot be read,
@@ -12,6 +16,15 @@ public enum HelmValuesMerge {
               var new = try? YAMLTree.load(generated, file: OutputRenderer.helmValuesFileName).node else { return nil }
         let foreign = foreignLeaves(of: old.node, path: [], layout: layout)
         guard !foreign.isEmpty else { return nil }
+        let ownTopKeys = Set(layout.helmValues.compactMap(\.path.first))
+        let foreignTopKeys = foreign.map { $0.0[0] }.reduce(into: [String]()) { keys, key in
+            if !keys.contains(key) { keys.append(key) }
+        }
+        if foreignTopKeys.allSatisfy({ !ownTopKeys.contains($0) }),
+           let blocks = topLevelBlocks(existing, keys: foreignTopKeys) {
+            let note = "\(keptNotePrefix)\(foreignTopKeys.map { "'\($0)'" }.joined(separator: ", ")) from the previous file, as it was (this tool does not write \(foreignTopKeys.count == 1 ? "it" : "them"))."
+            return generated + "\n" + note + "\n" + blocks
+        }
         for (path, value) in foreign {
             new = inserting(value, at: path[...], into: new) ?? new
         }
@@ -19,6 +32,42 @@ public enum HelmValuesMerge {
         let header = generated.split(separator: "\n", omittingEmptySubsequences: false).prefix { $0.hasPrefix("#") }
         return (header + ["# Keeps \(foreign.count) key\(foreign.count == 1 ? "" : "s") this tool does not write, from the previous file (its comments are not kept).", ""])
             .joined(separator: "\n") + "\n" + body
+    }
+
+    /// The start of the comment that introduces the carried-over blocks.
+    static let keptNotePrefix = "# Keeps "
+
+    /// The text of the top-level blocks with these keys, each with the comment lines right above it,
+    /// in the file's order; nil when a key cannot be found as a plain `key:` line.
+    static func topLevelBlocks(_ text: String, keys: [String]) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func topKey(_ line: String) -> String? {
+            guard let first = line.first, !first.isWhitespace, first != "#", first != "-",
+                  let colon = line.firstIndex(of: ":") else { return nil }
+            return String(line[..<colon])
+        }
+        var blocks: [String] = []  // lines
+        var found = Set<String>()
+        var index = 0
+        while index < lines.count {
+            guard let key = topKey(lines[index]), keys.contains(key) else {
+                index += 1
+                continue
+            }
+            var start = index
+            // Comments above the block are the operator's, except the note this tool wrote there.
+            while start > 0, lines[start - 1].hasPrefix("#"), !lines[start - 1].hasPrefix(keptNotePrefix) { start -= 1 }
+            var end = index + 1
+            while end < lines.count, topKey(lines[end]) == nil, !(lines[end].hasPrefix("#") && end + 1 < lines.count && topKey(lines[end + 1]) != nil) {
+                end += 1
+            }
+            blocks.append(contentsOf: lines[start..<end])
+            found.insert(key)
+            index = end
+        }
+        guard found.count == keys.count else { return nil }
+        while let last = blocks.last, last.trimmingWhitespace().isEmpty { blocks.removeLast() }
+        return blocks.joined(separator: "\n") + "\n"
     }
 
     /// Dotted paths the tool writes (and everything below them).

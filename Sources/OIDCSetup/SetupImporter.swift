@@ -192,7 +192,7 @@ public struct SetupImporter {
             .filter { path, _ in !known.contains(path) && path != "\(prefix).type" && !known.contains { path.hasPrefix($0 + ".") } }
         for (path, line) in foreign where isOverlay || path.hasPrefix(prefix + ".") {
             reader.notes.append(ImportProblem(file: file, line: line, message: isOverlay
-                ? "\(path) is not written by this tool: a rewrite of \(OutputRenderer.helmValuesFileName) keeps it (but not the file's comments)"
+                ? "\(path) is not written by this tool: a rewrite of \(OutputRenderer.helmValuesFileName) keeps it"
                 : "\(path) is not written by this tool: it stays in \(file.lastPathComponent), untouched (the tool writes \(OutputRenderer.helmValuesFileName))"))
         }
         if !reader.secretKeys.isEmpty {

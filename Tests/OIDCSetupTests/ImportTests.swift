@@ -187,9 +187,9 @@ import TestSupport
         let withAuthExtra = edited.replacingOccurrences(of: "    auth:\n", with: "    auth:\n      enabled: true\n")
         let setup = try SetupImporter().importHelmValues(withAuthExtra, file: "values-oidc.yaml")
         #expect(setup.notes.map(\.message).sorted() == [
-            "global.identity.auth.enabled is not written by this tool: a rewrite of values-oidc.yaml keeps it (but not the file's comments)",
-            "operate.resources.limits.cpu is not written by this tool: a rewrite of values-oidc.yaml keeps it (but not the file's comments)",
-            "operate.resources.limits.memory is not written by this tool: a rewrite of values-oidc.yaml keeps it (but not the file's comments)",
+            "global.identity.auth.enabled is not written by this tool: a rewrite of values-oidc.yaml keeps it",
+            "operate.resources.limits.cpu is not written by this tool: a rewrite of values-oidc.yaml keeps it",
+            "operate.resources.limits.memory is not written by this tool: a rewrite of values-oidc.yaml keeps it",
             "the secrets are in a Kubernetes Secret and no oidc-secret.yaml was found beside it: enter them again (or keep the Secret as it is)",
         ])
         config.set(.componentURL(.operate), "https://ops.camunda.example.com")
@@ -207,6 +207,16 @@ import TestSupport
         #expect(reread.configuration.value(.componentURL(.operate)) == "https://ops.camunda.example.com")
         #expect(reread.configuration.value(.audience(.operate)) == config.value(.audience(.operate)))
         #expect(HelmValuesMerge.merge(existing: generated, generated: regenerated) == nil, "nothing foreign: the generated file stands")
+    }
+
+    @Test func sectionsTheToolDoesNotWriteAreKeptAsTheyWere() throws {
+        let config = try Self.answers("generic-helm")
+        let generated = try OutputRenderer().render(config).first { $0.name == "values-oidc.yaml" }!.contents
+        let ours = "# sized for production\noperate:\n  resources:\n    limits: {cpu: \"2\", memory: 2Gi}  # peak\n\nzeebe:\n  clusterSize: 3\n"
+        let existing = generated + ours
+        let merged = try #require(HelmValuesMerge.merge(existing: existing, generated: generated))
+        #expect(merged == generated + "\n# Keeps 'operate', 'zeebe' from the previous file, as it was (this tool does not write them).\n" + ours)
+        #expect(HelmValuesMerge.merge(existing: merged, generated: generated) == merged, "merging again changes nothing")
     }
 
     /// The wizard shows the merged files; the writer merges the rendered ones with the disk again.
