@@ -218,7 +218,13 @@ final class TmuxSession {
         var last = ""
         while true {
             last = try screen()
-            if try condition(last) { return last }
+            // The condition must hold on a fully drawn frame: tmux can show one half-read, with
+            // the rest of the rows still from the previous frame.
+            if try condition(last) {
+                _ = try waitForSettledScreen()
+                last = try screen()
+                if try condition(last) { return last }
+            }
             if Date() >= deadline { break }
             usleep(20_000)  // poll interval, not synchronisation
         }
