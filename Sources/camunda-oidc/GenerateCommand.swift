@@ -43,8 +43,8 @@ struct Generate: ParsableCommand {
             parsed = try AnswersFile.parse(text)
         } catch {
             for problem in error.problems {
-                printError(problem.line.map { "\(answers):\($0): " } .map { $0 + (problem.path.isEmpty ? "" : problem.path + ": ") + problem.message }
-                    ?? "\(answers): \(problem)")
+                let location = answers + (problem.line.map { ":\($0)" } ?? "")
+                printError("\(location): " + (problem.path.isEmpty ? "" : problem.path + ": ") + problem.message)
             }
             throw ExitStatus.invalidAnswers
         }
@@ -79,90 +79,5 @@ struct Generate: ParsableCommand {
             throw ExitStatus.unwritableOutput
         }
         print(WriteSummary.text(written, config: parsed.configuration), terminator: "")
-    }
-}
-
-/// Turns `secretEnv` and `secretFile` references into values, as the core cannot read either.
-struct SecretResolver {
-    let answersPath: String
-
-    struct Resolution {
-        var notes: [String] = []
-        /// Invalid answers (exit 65): a variable that is not set.
-        var problems: [String] = []
-        /// Unreadable inputs (exit 66).
-        var unreadable: [String] = []
-        /// Secrets that could not be resolved (already reported above).
-        var unresolved: Set<FieldID> = []
-    }
-
-    func resolve(_ answers: inout Answers) -> Resolution {
-        var result = Resolution()
-        for c in answers.configuration.components where answers.configuration.applies(.clientSecret(c)) {
-            let field = FieldID.clientSecret(c)
-            switch answers.secretReferences[c] {
-            case .environment(let name):
-                guard let value = getenv(name).map({ String(cString: $0) }) else {
-                    result.problems.append("components.\(c.rawValue).secretEnv: the environment variable \(name) is not set")
-                    result.unresolved.insert(field)
-                    continue
-                }
-                answers.configuration.set(field, trimmed(value, "components.\(c.rawValue).secretEnv", &result))
-            case .file(let given):
-                let path = given.hasPrefix("/") ? given : directory(of: answersPath) + given
-                switch FileDescriptorIO.readFile(path) {
-                case .success(let bytes):
-                    guard var text = String(validating: bytes, as: UTF8.self) else {
-                        result.unreadable.append("components.\(c.rawValue).secretFile: \(path) is not UTF-8 text")
-                        continue
-                    }
-                    if text.hasSuffix("\r\n") { text.removeLast(1) } else if text.hasSuffix("\n") { text.removeLast() }
-                    answers.configuration.set(field, trimmed(text, "components.\(c.rawValue).secretFile", &result))
-                case .failure(let failure):
-                    result.unreadable.append("components.\(c.rawValue).secretFile: cannot read \(failure)")
-                }
-            case .literal, nil:
-                break
-            }
-        }
-        return result
-    }
-
-    private func trimmed(_ value: String, _ path: String, _ result: inout Resolution) -> String {
-        let trimmed = value.trimmingWhitespace()
-        if trimmed != value { result.notes.append("\(path): surrounding whitespace trimmed") }
-        return trimmed
-    }
-
-    private func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[...slash])
-    }
-}
-
-/// What was written and what to do next; never shows a secret.
-enum WriteSummary {
-    static func text(_ written: [OutputWriter.Written], config: Configuration) -> String {
-        var lines = ["Wrote \(written.count) files:"]
-        for file in written {
-            lines.append("  \(file.path) (mode 0\(String(file.mode, radix: 8)))" + (file.backup.map { ", previous kept as \($0)" } ?? ""))
-        }
-        lines.append("Next:")
-        let checklist = written.first { $0.path.hasSuffix(OutputRenderer.checklistFileName) }?.path ?? OutputRenderer.checklistFileName
-        lines.append("  1. Register the applications: \(checklist)")
-        switch config.output {
-        case .env:
-            lines.append("  2. Give each container its env file (docker compose: env_file: <component>.env) and restart it.")
-        case .helm:
-            let values = written.first { $0.path.hasSuffix(OutputRenderer.helmValuesFileName) }?.path ?? OutputRenderer.helmValuesFileName
-            if config.helmSecrets == .kubernetesSecret {
-                let manifest = written.first { $0.path.hasSuffix(OutputRenderer.secretManifestFileName) }?.path ?? OutputRenderer.secretManifestFileName
-                lines.append("  2. kubectl apply -n <namespace> -f \(manifest)")
-                lines.append("  3. helm upgrade --install <release> camunda/camunda-platform --version 10.x -n <namespace> -f values.yaml -f \(values)")
-            } else {
-                lines.append("  2. helm upgrade --install <release> camunda/camunda-platform --version 10.x -n <namespace> -f values.yaml -f \(values)")
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
     }
 }
