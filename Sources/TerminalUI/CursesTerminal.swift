@@ -13,13 +13,19 @@ public final class CursesTerminal: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     /// The descriptor ncurses writes to and sets modes on.
     private let outputFD: Int32
+    /// The descriptor ncurses reads keys from, polled to tell a hang-up from a failed read.
+    private let inputFD: Int32
+    /// Input is read byte by byte and decoded here: ncurses' own decoder (wget_wch) swallows the
+    /// bytes after an invalid one and then fails as if input had ended.
+    private var utf8 = UTF8InputDecoder()
+    /// Keys decoded and not yet returned (one byte can complete two: U+FFFD, then its own).
+    private var queuedKeys: [Key] = []
     /// Streams this object opened (headless and pty terminals) and must close.
     private let ownedStreams: [UnsafeMutablePointer<FILE>]
     /// The terminal modes before curses started, put back by `restore()` and by the crash handler.
     private var savedModes: termios?
     private var active = true
     private var cursorVisible: Bool?
-    private var resizeAfterPaste = false
     /// The read timeout in milliseconds (-1: block), which `readPaste` puts back.
     private var inputTimeout: Int32 = -1
     private var styleAttributes: [attr_t] = []
@@ -52,6 +58,7 @@ public final class CursesTerminal: Terminal {
         self.screen = screen
         window = cn_stdscr()
         outputFD = STDOUT_FILENO
+        inputFD = STDIN_FILENO
         ownedStreams = []
         guard Self.canAddressCursor() else {
             endwin()
@@ -82,6 +89,7 @@ public final class CursesTerminal: Terminal {
         self.screen = screen
         window = cn_stdscr()
         self.outputFD = fileno(output)
+        self.inputFD = fileno(input)
         ownedStreams = [input, output]
         savedModes = nil
         if let rows, let columns {
@@ -136,46 +144,47 @@ public final class CursesTerminal: Terminal {
     public func readKey() -> Key? {
         // A signal that came while drawing would not interrupt the read below.
         guard active, SignalGuard.pending == nil else { return nil }
-        if resizeAfterPaste {
-            resizeAfterPaste = false
-            return .resize
-        }
+        if let queued = nextQueuedKey() { return queued }
+        var failures = 0
         while true {
-            var value: wint_t = 0
             errno = 0  // a stale EINTR must not make end of input look like a signal
-            let status = wget_wch(window, &value)
-            if status == cn_curses_err() {
+            let code = wgetch(window)
+            if code == cn_curses_err() {
                 if SignalGuard.pending != nil { return nil }
-                if errno == EINTR { continue }  // a signal the guard does not own (SIGCONT, SIGWINCH)
-                // stdin is closed or the terminal is gone: report it once, never spin on ERR.
-                inputEnded = true
-                return nil
+                let error = errno
+                if error == EINTR { continue }  // a signal the guard does not own (SIGCONT, SIGWINCH)
+                // Only a hang-up ends input (stdin closed, the pty gone); any other failed read is
+                // retried once input is ready again, but never spun on.
+                if inputHungUp(error) {
+                    inputEnded = true
+                    return nil
+                }
+                if inputTimeout >= 0, error == 0 { return nil }  // a test's read timeout
+                failures += 1
+                if failures > 100 || !waitForInput() {
+                    inputEnded = true
+                    return nil
+                }
+                continue
             }
-            switch decode(status: status, value: value) {
-            case .key(let key): return key
-            case .pasteStart: return readPaste()
-            case .pasteEnd, .ignored: continue
-            }
+            failures = 0
+            if let key = take(code) { return key }
+            if SignalGuard.pending != nil { return nil }  // it cut a paste short
         }
     }
 
     public func pendingKey() -> Key? {
         guard active else { return nil }
-        if resizeAfterPaste {
-            resizeAfterPaste = false
-            return .resize
-        }
+        if let queued = nextQueuedKey() { return queued }
         nodelay(window, true)
-        defer { nodelay(window, false) }
+        defer { wtimeout(window, inputTimeout) }  // nodelay(false) would forget a test's timeout
         while true {
-            var value: wint_t = 0
-            let status = wget_wch(window, &value)
-            if status == cn_curses_err() { return nil }
-            switch decode(status: status, value: value) {
-            case .key(let key): return key
-            case .pasteStart: return readPaste()
-            case .pasteEnd, .ignored: continue
+            let code = wgetch(window)
+            if code == cn_curses_err() {
+                // Nothing more now: a character cut short stays pending until its next byte comes.
+                return nil
             }
+            if let key = take(code) { return key }
         }
     }
 
@@ -236,6 +245,7 @@ public final class CursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(window, true)
+        meta(window, true)  // all 8 bits of each byte: UTF-8 is decoded here
         intrflush(window, false)
         set_escdelay(25)  // Esc goes back a step; the default delay is a full second
         for (sequence, code) in [("\u{1b}[200~", Self.pasteStartCode), ("\u{1b}[201~", Self.pasteEndCode)] {
@@ -366,9 +376,48 @@ public final class CursesTerminal: Terminal {
         case ignored
     }
 
-    private func decode(status: Int32, value: wint_t) -> Event {
-        if status == cn_key_code_yes() { return decodeKeyCode(Int32(bitPattern: value)) }
-        return Key(inputScalar: UInt32(value)).map(Event.key) ?? .ignored
+    private func nextQueuedKey() -> Key? {
+        queuedKeys.isEmpty ? nil : queuedKeys.removeFirst()
+    }
+
+    /// Takes what wgetch returned (a byte, or a key code from keypad decoding) and returns the next
+    /// key it completes, queueing any further one.
+    private func take(_ code: Int32) -> Key? {
+        if (0...0xFF).contains(code) {
+            for scalar in utf8.feed(UInt8(code)) {
+                if let key = Key(inputScalar: scalar.value) { queuedKeys.append(key) }
+            }
+        } else {
+            if let cut = utf8.flush() { queuedKeys.append(.character(Character(cut))) }
+            switch decodeKeyCode(code) {
+            case .key(let key): queuedKeys.append(key)
+            case .pasteStart:
+                let position = queuedKeys.count
+                if let paste = readPaste() { queuedKeys.insert(paste, at: position) }  // before a resize during it
+            case .pasteEnd, .ignored: break
+            }
+        }
+        return nextQueuedKey()
+    }
+
+    /// Whether the input side is gone, after a read that failed with `error` (0: it read nothing).
+    private func inputHungUp(_ error: Int32) -> Bool {
+        if error == EIO { return true }  // the pty's other side closed
+        var request = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&request, 1, 0)
+        if ready > 0, request.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
+        // A read of 0 bytes: the end of a file, a pipe or /dev/null. With a read timeout (tests) it
+        // may also be the timeout, which leaves a terminal unreadable.
+        return error == 0 && (inputTimeout < 0 || (ready > 0 && isatty(inputFD) == 0))
+    }
+
+    /// Waits until input is readable (a read failed with EAGAIN, say); false when it never will be.
+    private func waitForInput() -> Bool {
+        var request = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
+        while poll(&request, 1, -1) < 0 {
+            if errno != EINTR || SignalGuard.pending != nil { return errno == EINTR }
+        }
+        return request.revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
     }
 
     private func decodeKeyCode(_ code: Int32) -> Event {
@@ -394,36 +443,39 @@ public final class CursesTerminal: Terminal {
     }
 
     /// Collects everything up to the end marker into one key. Newlines stay text (CR and CRLF, as
-    /// terminals send them, become "\n"); nothing inside is taken for Enter or a function key.
+    /// terminals send them, become "\n"); nothing inside is taken for Enter or a function key. Bytes
+    /// that are not UTF-8 become U+FFFD, so the paste can be refused whole, never cut at them.
     private func readPaste() -> Key? {
+        var decoder = UTF8InputDecoder()
         var text = String.UnicodeScalarView()
         var afterCR = false
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar == "\n", afterCR {
+                afterCR = false
+                return
+            }
+            afterCR = scalar == "\r"
+            text.append(afterCR ? "\n" : scalar)
+        }
         // A terminal that never sends the end marker must not swallow the rest of the session; but a
         // paste that stalls on a slow SSH link must not end early either (its newlines would then
         // arrive as Enter): 3 s without a byte ends it.
         wtimeout(window, 3000)
         defer { wtimeout(window, inputTimeout) }
         while true {
-            var value: wint_t = 0
-            let status = wget_wch(window, &value)
-            if status == cn_curses_err() {
+            let code = wgetch(window)
+            if code == cn_curses_err() {
                 if SignalGuard.pending != nil { return nil }
                 break  // timeout or end of input: deliver what arrived
             }
-            if status == cn_key_code_yes() {
-                let code = Int32(bitPattern: value)
+            if code > 0xFF {
                 if code == Self.pasteEndCode { break }
-                if code == KEY_RESIZE { resizeAfterPaste = true }
+                if code == KEY_RESIZE { queuedKeys.append(.resize) }
                 continue
             }
-            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-            if scalar == "\n", afterCR {
-                afterCR = false
-                continue
-            }
-            afterCR = scalar == "\r"
-            text.append(afterCR ? "\n" : scalar)
+            for scalar in decoder.feed(UInt8(code)) { append(scalar) }
         }
+        if let cut = decoder.flush() { append(cut) }
         return .paste(String(text))
     }
 }

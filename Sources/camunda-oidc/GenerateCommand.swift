@@ -26,14 +26,14 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let text: String
-        switch FileDescriptorIO.readFile(answers) {
-        case .success(let bytes):
-            guard let decoded = String(validating: bytes, as: UTF8.self) else {
-                printError("\(answers): not UTF-8 text")
-                throw ExitStatus.unreadableInput
-            }
+        switch FileDescriptorIO.readText(answers) {
+        case .success(let decoded):
             text = decoded
-        case .failure(let failure):
+        case .failure(.notUTF8(let path, let line)):
+            // Read, but not valid answers: the same status as `check` gives it.
+            printError("\(path):\(line): not UTF-8 text; save the answers file as UTF-8")
+            throw ExitStatus.invalidAnswers
+        case .failure(.unreadable(let failure)):
             printError("camunda-oidc: cannot read the answers file \(failure)")
             throw ExitStatus.unreadableInput
         }

@@ -19,12 +19,27 @@ enum FileDescriptorIO {
         return true
     }
 
-    /// Reads a whole regular file; nil with a reason when it cannot.
-    static func readFile(_ path: String) -> Result<[UInt8], OutputWriter.Failure> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The largest input read: answers files, env files, Helm values, Secret manifests and secret
+    /// files are all far smaller. It bounds memory when a path names something endless.
+    static let maximumInputSize = 1 << 20
+
+    /// Reads a whole regular file of at most `limit` bytes, or says why not: every input path
+    /// (`--answers`, `check`, `--from`, `secretFile:`, files merged into) reads through here. A FIFO,
+    /// a device such as /dev/zero, a socket or a directory is refused without reading from it.
+    static func readFile(_ path: String, limit: Int = maximumInputSize) -> Result<[UInt8], OutputWriter.Failure> {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer (regular files ignore it).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
         guard fd >= 0 else { return .failure(.init(path: path, reason: systemError())) }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.init(path: path, reason: systemError())) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(.init(path: path, reason: "is \(fileType(info.st_mode)), not a regular file; give a file"))
+        }
+        let tooLarge = OutputWriter.Failure(path: path, reason: "is larger than \(limit >> 20) MiB, more than any input of this tool; give the right file")
+        guard info.st_size <= limit else { return .failure(tooLarge) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -33,9 +48,49 @@ enum FileDescriptorIO {
                 return .failure(.init(path: path, reason: systemError()))
             }
             if n == 0 { break }
+            // The file may grow while it is read.
+            guard bytes.count + n <= limit else { return .failure(tooLarge) }
             bytes += buffer[0..<n]
         }
         return .success(bytes)
+    }
+
+    private static func fileType(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        default: return "a special file"
+        }
+    }
+
+    /// Why an input could not be taken as text: unreadable (exit 66), or read but not UTF-8 (65).
+    enum TextFailure: Error, CustomStringConvertible {
+        case unreadable(OutputWriter.Failure)
+        case notUTF8(path: String, line: Int)
+
+        var description: String {
+            switch self {
+            case .unreadable(let failure): return failure.description
+            case .notUTF8(let path, let line): return "\(path):\(line): not UTF-8 text; save the file as UTF-8"
+            }
+        }
+    }
+
+    /// `readFile`, then UTF-8 decoding that names the line of the first invalid byte.
+    static func readText(_ path: String) -> Result<String, TextFailure> {
+        switch readFile(path) {
+        case .failure(let failure):
+            return .failure(.unreadable(failure))
+        case .success(let bytes):
+            if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+            // No UTF-8 sequence holds a newline byte, so lines can be judged one by one.
+            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let line = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0
+            return .failure(.notUTF8(path: path, line: line + 1))
+        }
     }
 
     static func systemError() -> String { String(cString: strerror(errno)) }
@@ -189,7 +244,7 @@ struct OutputWriter {
         var info = stat()
         guard stat(target, &info) == 0 else { throw Failure(path: target, reason: FileDescriptorIO.systemError()) }
         let bytes: [UInt8]
-        switch FileDescriptorIO.readFile(target) {
+        switch FileDescriptorIO.readFile(target, limit: .max) {
         case .success(let b): bytes = b
         case .failure(let f): throw f
         }

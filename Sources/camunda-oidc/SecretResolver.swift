@@ -31,15 +31,15 @@ struct SecretResolver {
                 answers.configuration.set(field, trimmed(value, "components.\(c.rawValue).secretEnv", &result))
             case .file(let given):
                 let path = given.hasPrefix("/") ? given : directory(of: answersPath) + given
-                switch FileDescriptorIO.readFile(path) {
-                case .success(let bytes):
-                    guard var text = String(validating: bytes, as: UTF8.self) else {
-                        result.unreadable.append("components.\(c.rawValue).secretFile: \(path) is not UTF-8 text")
-                        continue
-                    }
+                switch FileDescriptorIO.readText(path) {
+                case .failure(.notUTF8):
+                    // Never the line: it would say where in the secret the bad byte is.
+                    result.problems.append("components.\(c.rawValue).secretFile: \(path) is not UTF-8 text")
+                    result.unresolved.insert(field)
+                case .success(var text):
                     if text.hasSuffix("\r\n") { text.removeLast(1) } else if text.hasSuffix("\n") { text.removeLast() }
                     answers.configuration.set(field, trimmed(text, "components.\(c.rawValue).secretFile", &result))
-                case .failure(let failure):
+                case .failure(.unreadable(let failure)):
                     result.unreadable.append("components.\(c.rawValue).secretFile: cannot read \(failure)")
                 }
             case .literal, nil:

@@ -40,8 +40,7 @@ struct SetupLoader {
             + [OutputRenderer.helmValuesFileName, OutputRenderer.secretManifestFileName, OutputRenderer.checklistFileName, AnswersFile.defaultFileName]
         for name in names where setup.baseline[name] == nil {
             let file = Self.join(loaded.directory, name)
-            guard exists(file), case .success(let bytes) = FileDescriptorIO.readFile(file),
-                  let text = String(validating: bytes, as: UTF8.self) else { continue }
+            guard exists(file), case .success(let text) = FileDescriptorIO.readText(file) else { continue }
             // Only the files of the format being loaded, plus the checklist and answers file.
             let isEnv = name.hasSuffix(".env")
             if isEnv != (setup.configuration.output == .env), name != OutputRenderer.checklistFileName, name != AnswersFile.defaultFileName { continue }
@@ -110,11 +109,12 @@ struct SetupLoader {
     }
 
     private func read(_ path: String) throws(Failure) -> String {
-        switch FileDescriptorIO.readFile(path) {
-        case .success(let bytes):
-            guard let text = String(validating: bytes, as: UTF8.self) else { throw .malformed(ImportProblem(file: path, line: nil, message: "not UTF-8 text")) }
+        switch FileDescriptorIO.readText(path) {
+        case .success(let text):
             return text
-        case .failure(let failure):
+        case .failure(.notUTF8(let path, let line)):
+            throw .malformed(ImportProblem(file: path, line: line, message: "not UTF-8 text; save the file as UTF-8"))
+        case .failure(.unreadable(let failure)):
             throw .unreadable(failure.description)
         }
     }
@@ -151,8 +151,7 @@ extension OutputWriter {
             let target = path(file.name)
             var info = stat()
             guard file.kind == .envFile || file.kind == .helmValues, lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-                  case .success(let bytes) = FileDescriptorIO.readFile(target),
-                  let existing = String(validating: bytes, as: UTF8.self) else { return file }
+                  case .success(let existing) = FileDescriptorIO.readText(target) else { return file }
             if file.kind == .helmValues {
                 guard let merged = HelmValuesMerge.merge(existing: existing, generated: file.contents) else { return file }
                 return OutputFile(name: file.name, kind: file.kind, contents: merged, holdsSecret: file.holdsSecret || info.st_mode & 0o044 != 0o044)

@@ -24,8 +24,19 @@ enum CLI {
         return runner.deletingLastPathComponent().appendingPathComponent("camunda-oidc")
     }()
 
+    /// Raised when the binary has not ended within the time given (it is killed first).
+    struct TimedOut: Error, CustomStringConvertible {
+        let arguments: [String]
+        let seconds: Double
+        var description: String { "camunda-oidc \(arguments.joined(separator: " ")) ran longer than \(seconds) s and was killed" }
+    }
+
     /// Runs the binary with the arguments, in `directory`, with the test's environment plus `environment`.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+    /// A run longer than `timeout` seconds is killed and fails the test (a guard against hangs, not a benchmark).
+    /// With `memoryLimitKB`, the binary runs under `ulimit -v`: runaway memory fails fast instead of
+    /// taking the machine's.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], timeout: Double = 120,
+                    memoryLimitKB: Int? = nil) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw MissingBinary(path: binary.path) }
         let capture = directory.deletingLastPathComponent().appendingPathComponent(".capture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
@@ -35,14 +46,27 @@ enum CLI {
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let memoryLimitKB {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -v \(memoryLimitKB) && exec \"$0\" \"$@\"", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
         try process.run()
+        if ended.wait(timeout: .now() + timeout) == .timedOut {
+            process.interrupt()
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            throw TimedOut(arguments: arguments, seconds: timeout)
+        }
         process.waitUntilExit()
         try out.close()
         try err.close()
@@ -96,8 +120,8 @@ struct Sandbox {
         try FileManager.default.contentsOfDirectory(atPath: url(relative).path).sorted()
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLI.Result {
-        try CLI.run(arguments, in: work, environment: environment)
+    func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 120, memoryLimitKB: Int? = nil) throws -> CLI.Result {
+        try CLI.run(arguments, in: work, environment: environment, timeout: timeout, memoryLimitKB: memoryLimitKB)
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

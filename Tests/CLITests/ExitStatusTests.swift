@@ -120,7 +120,7 @@ import Testing
         try FileManager.default.createDirectory(at: sandbox.url("adir"), withIntermediateDirectories: true)
         let directory = try sandbox.run(["generate", "--answers", "adir", "--out", "out"])
         #expect(directory.status == 66)
-        #expect(directory.stderrLines == ["camunda-oidc: cannot read the answers file adir: Is a directory"])
+        #expect(directory.stderrLines == ["camunda-oidc: cannot read the answers file adir: is a directory, not a regular file; give a file"])
         #expect(!sandbox.exists("out"))
     }
 

@@ -257,6 +257,21 @@ import Testing
         #expect(state.config.raw(.clientSecret(.zeebe)) == long, "8 KiB is taken whole")
     }
 
+    @Test("a paste holding a byte that was not UTF-8 (U+FFFD from the terminal) is refused whole, into a secret too")
+    func pasteWithInvalidByteIsRefusedWhole() {
+        var state = Self.answeredEntra()
+        state.step = .component(.zeebe)
+        Self.send(&state, .focusNext, .clearField, .paste("fake-secret\u{FFFD}NOT-REAL"))
+        #expect(state.config.raw(.clientSecret(.zeebe)) == "", "neither cut at the byte nor taken")
+        #expect(state.fieldNotices[.clientSecret(.zeebe)] == FieldNotice(severity: .error, message:
+            "Paste refused: it holds bytes that are not UTF-8 text (shown as \u{FFFD}); nothing was pasted. Copy it again from a UTF-8 source."))
+        Self.send(&state, Self.typed("ab"), .insert("\u{FFFD}"), Self.typed("c"))
+        #expect(state.config.raw(.clientSecret(.zeebe)) == "abc", "a typed invalid byte is dropped, what follows is kept")
+        #expect(state.fieldNotices[.clientSecret(.zeebe)] == nil, "typing on clears the notice")
+        Self.send(&state, .insert("\u{FFFD}"))
+        #expect(state.fieldNotices[.clientSecret(.zeebe)]?.message.hasPrefix("A byte that is not UTF-8 text was typed and dropped") == true)
+    }
+
     @Test func secretsAreEditedAtTheEnd() {
         var state = Self.answeredEntra()
         state.step = .component(.identity)

@@ -135,7 +135,10 @@ import Testing
         deinit { close(master) }
 
         func send(_ text: String) {
-            let bytes = Array(text.utf8)
+            send(bytes: Array(text.utf8))
+        }
+
+        func send(bytes: [UInt8]) {
             _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
         }
 
@@ -171,6 +174,41 @@ import Testing
         let pty = try PtyTerminal()
         pty.send("\u{1b}[200~one\rtwo\r\nthree\tfour\u{1b}[201~x")
         #expect(pty.keys(2) == [.paste("one\ntwo\nthree\tfour"), .character("x")])
+    }
+
+    @Test("bytes that are not UTF-8 become U+FFFD; Ctrl-C, arrows and text after them arrive intact")
+    func invalidUTF8DoesNotEndInput() throws {
+        let pty = try PtyTerminal()
+        // A Latin-1 "é", an 8-bit Meta "a", a cut-off sequence, then Ctrl-C, two arrows and an F-key.
+        pty.send(bytes: [0xE9, 0x03, 0xE1, 0x61, 0xE2, 0x94] + Array("\u{1b}OA\u{1b}OB\u{1b}OPok".utf8))
+        let fffd = Key.character("\u{FFFD}")
+        #expect(pty.keys(10) == [fffd, .control("c"), fffd, .character("a"), fffd, .up, .down, .function(1), .character("o"), .character("k")])
+        #expect(!pty.terminal.inputEnded)
+        // 200 invalid bytes in a row: each one key, and the terminal still reads on.
+        pty.send(bytes: Array(repeating: 0xFF, count: 200) + [0x03])
+        #expect(pty.keys(201) == Array(repeating: fffd, count: 200) + [.control("c")])
+        #expect(!pty.terminal.inputEnded)
+    }
+
+    @Test("a paste holding an invalid byte arrives whole, the byte as U+FFFD (the field refuses it), not cut there")
+    func pasteWithInvalidByteIsWhole() throws {
+        let pty = try PtyTerminal()
+        pty.send(bytes: Array("\u{1b}[200~sec".utf8) + [0xFF] + Array("ret\u{1b}[201~x".utf8))
+        #expect(pty.keys(2) == [.paste("sec\u{FFFD}ret"), .character("x")])
+    }
+
+    @Test("the other side of the pty closing ends input")
+    func hangUpEndsInput() throws {
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        #expect(openpty(&master, &slave, nil, nil, nil) == 0)
+        let terminal = try CursesTerminal(termName: "xterm-256color", inputFD: slave, outputFD: slave, rows: 24, columns: 80)
+        close(slave)
+        _ = write(master, "a", 1)
+        #expect(terminal.readKey() == .character("a"))
+        close(master)
+        #expect(terminal.readKey() == nil)
+        #expect(terminal.inputEnded)
     }
 
     @Test func pendingKeyDoesNotBlock() throws {

@@ -46,7 +46,7 @@ public struct ImportedSetup: Equatable, Sendable {
             let keys = config.output == .env ? env : helm
             let value = config.value(field)
             guard !keys.isEmpty, origins[field] == nil, !value.isEmpty, !FieldCatalog.field(field).isSecret else { return nil }
-            return ValidationIssue(field, .warning, "not set in the files (\(keys.joined(separator: "; "))): the component uses its own default; this tool would write '\(value)'")
+            return ValidationIssue(field, .warning, "not set in the files (\(keys.joined(separator: "; "))): the component uses its own default; this tool would write '\(Excerpt.of(value))'")
         }
     }
 
@@ -100,7 +100,7 @@ public struct SetupImporter {
                 case .literal(let expected):
                     if variable.name == "CAMUNDA_CONNECTOR_POLLING_ENABLED", value == "false" { config.connectorsMode = .outbound }
                     if value != expected, variable.condition == .always {
-                        reader.notes.append(ImportProblem(file: origin.file, line: line, message: "\(variable.name)=\(value): this tool writes '\(expected)'; a rewrite changes it"))
+                        reader.notes.append(ImportProblem(file: origin.file, line: line, message: "\(variable.name)=\(Excerpt.of(value)): this tool writes '\(expected)'; a rewrite changes it"))
                     }
                 case .yamlLiteral:
                     break
@@ -250,20 +250,22 @@ private struct FieldCollector {
     var notes: [ImportProblem] = []
     var providerValue: Provider?
     var secretKeys: [Component: ValueOrigin] = [:]
+    /// Values that disagree with the first one read for their field, each judged on its own too.
+    var laterValues: [(field: FieldID, value: String, origin: ValueOrigin)] = []
 
     mutating func provider(_ raw: String, _ origin: ValueOrigin) {
         guard let provider = Provider(rawValue: raw.lowercased()) else {
-            notes.append(ImportProblem(file: origin.file, line: origin.line, message: "\(origin.key)=\(raw): only GENERIC and MICROSOFT are supported; read as GENERIC"))
+            notes.append(ImportProblem(file: origin.file, line: origin.line, message: "\(origin.key)=\(Excerpt.of(raw)): only GENERIC and MICROSOFT are supported; read as GENERIC"))
             providerValue = providerValue ?? .generic
             return
         }
         if raw != provider.identityType {
             notes.append(ImportProblem(file: origin.file, line: origin.line,
-                                       message: "\(origin.key) is '\(raw)': write \(provider.identityType) in upper case, the chart compares it case-sensitively",
+                                       message: "\(origin.key) is '\(Excerpt.of(raw))': write \(provider.identityType) in upper case, the chart compares it case-sensitively",
                                        severity: .error))
         }
         if let earlier = providerValue, earlier != provider {
-            notes.append(ImportProblem(file: origin.file, line: origin.line, message: "\(origin.key)=\(raw) disagrees with another file (\(earlier.identityType))"))
+            notes.append(ImportProblem(file: origin.file, line: origin.line, message: "\(origin.key)=\(Excerpt.of(raw)) disagrees with another file (\(earlier.identityType))"))
             return
         }
         providerValue = provider
@@ -272,7 +274,8 @@ private struct FieldCollector {
     mutating func set(_ field: FieldID, _ value: String, _ origin: ValueOrigin) {
         if let earlier = values[field] {
             if earlier != value {
-                let shown = FieldCatalog.contains(field) && FieldCatalog.field(field).isSecret ? "a different secret" : "'\(value)'"
+                laterValues.append((field, value, origin))
+                let shown = FieldCatalog.contains(field) && FieldCatalog.field(field).isSecret ? "a different secret" : "'\(Excerpt.of(value))'"
                 notes.append(ImportProblem(file: origin.file, line: origin.line,
                                            message: "\(origin.key) has \(shown), but \(origins[field]!.description) has another; the first is used"))
             }
@@ -295,13 +298,18 @@ private struct FieldCollector {
                 config.values[.authorityHost] = host
             } else if !issuer.isEmpty {
                 let origin = origins[.issuer] ?? origins[.issuerBackendURL]
-                notes.append(ImportProblem(file: origin?.file ?? "", line: origin?.line, message: "issuer '\(issuer)' is not an Entra v2.0 issuer (https://<host>/<tenant>/v2.0)"))
+                notes.append(ImportProblem(file: origin?.file ?? "", line: origin?.line, message: "issuer '\(Excerpt.of(issuer))' is not an Entra v2.0 issuer (https://<host>/<tenant>/v2.0)"))
             }
+            // What Entra issues is fixed by the tenant: a file that says otherwise is judged as it is,
+            // since the component uses the file's value, not the one derived here.
             for field in [FieldID.issuer, .issuerBackendURL, .tokenURL, .jwksURL] {
-                if let given = values[field] {
-                    config.values[field] = nil
-                    if given != config.value(field), let origin = origins[field] {
-                        notes.append(ImportProblem(file: origin.file, line: origin.line, message: "\(origin.key) is '\(given)', not the derived '\(config.value(field))': a rewrite writes the derived one"))
+                guard let first = values[field] else { continue }
+                config.values[field] = nil
+                let given = [(first, origins[field])] + laterValues.filter { $0.field == field }.map { ($0.value, Optional($0.origin)) }
+                for (given, origin) in given {
+                    if given != config.value(field), let origin {
+                        notes.append(ImportProblem(file: origin.file, line: origin.line, message: "\(origin.key) (\(field.path)) is '\(Excerpt.of(given))', "
+                                                   + "but Entra's is '\(config.value(field))': \(Self.entraConsequence(field)); a rewrite writes Entra's", severity: .error))
                     }
                 }
             }
@@ -310,7 +318,51 @@ private struct FieldCollector {
         if config.provider == .microsoft, let origin = origins[.issuer] ?? origins[.issuerBackendURL] {
             originsOut[.tenantID] = origin
         }
-        return ImportedSetup(configuration: config.normalized(), origins: originsOut, notes: notes)
+        let normalized = config.normalized()
+        if normalized.provider == .microsoft { notes += Self.entraAudienceProblems(normalized, origins: origins) }
+        return ImportedSetup(configuration: normalized, origins: originsOut, notes: notes)
+    }
+
+    /// What goes wrong when a component is given an Entra endpoint other than the tenant's.
+    static func entraConsequence(_ field: FieldID) -> String {
+        switch field {
+        case .issuer, .issuerBackendURL: return "tokens carry Entra's in 'iss', so token validation fails"
+        case .tokenURL: return "clients cannot get tokens there, so sign-in fails"
+        default: return "the signing keys are not found there, so token validation fails"
+        }
+    }
+
+    /// Entra audiences and the Zeebe token scope that differ from what the tool derives. Entra's v2
+    /// tokens carry the client ID (a GUID) of the app they were requested for in 'aud': any other
+    /// audience fails validation; another GUID may name a shared API app, so it is only a warning.
+    static func entraAudienceProblems(_ config: Configuration, origins: [FieldID: ValueOrigin]) -> [ImportProblem] {
+        config.applicableFields.compactMap { field -> ImportProblem? in
+            let isAudience: Bool
+            switch field {
+            case .audience, .webModelerClientAPIAudience: isAudience = true
+            case .zeebeTokenScope: isAudience = false
+            default: return nil
+            }
+            let given = config.raw(field)
+            guard !given.isEmpty, let origin = origins[field] else { return nil }
+            var derivedConfig = config
+            derivedConfig.values[field] = nil
+            let derived = derivedConfig.value(field)
+            guard !derived.isEmpty, derived != given else { return nil }
+            let shown = "\(origin.key) (\(field.path)) is '\(Excerpt.of(given))', not '\(Excerpt.of(derived))'"
+            if isAudience {
+                if GUID.matches(given) {
+                    return ImportProblem(file: origin.file, line: origin.line, message: "\(shown): Entra tokens carry the client ID of the app they are for in 'aud'; this works only if clients request tokens for that other app")
+                }
+                return ImportProblem(file: origin.file, line: origin.line, message: "\(shown): Entra v2 tokens carry the client ID (a GUID) in 'aud', never this value, so token validation fails", severity: .error)
+            }
+            guard given.hasSuffix("/.default") else {
+                return ImportProblem(file: origin.file, line: origin.line, message: "\(shown): Entra's client-credentials flow takes only '<app>/.default' scopes, so Zeebe clients get no token", severity: .error)
+            }
+            let app = String(given.dropLast("/.default".count)), gatewayAudience = config.value(.audience(.zeebe))
+            if app == gatewayAudience { return nil }
+            return ImportProblem(file: origin.file, line: origin.line, message: "\(shown): tokens then carry '\(Excerpt.of(app))' in 'aud', but the gateway expects '\(Excerpt.of(gatewayAudience))', so it refuses them", severity: .error)
+        }
     }
 
     static func entraIssuerParts(_ issuer: String) -> (host: String, tenant: String)? {
@@ -348,12 +400,14 @@ struct YAMLTree {
 
     static func load(_ text: String, file: String) throws(ImportProblem) -> YAMLTree {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try YAMLInput.compose(text) else {
                 throw ImportProblem(file: file, line: nil, message: "empty YAML document")
             }
             return YAMLTree(node: node)
         } catch let problem as ImportProblem {
             throw problem
+        } catch let refusal as YAMLInput.Refusal {
+            throw ImportProblem(file: file, line: refusal.line, message: refusal.message)
         } catch {
             throw ImportProblem(file: file, line: YAMLTree.line(of: error), message: "not valid YAML: \(YAMLTree.summary(of: error))")
         }

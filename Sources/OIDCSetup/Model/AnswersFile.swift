@@ -76,7 +76,9 @@ public enum AnswersFile {
         var reader = Reader()
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLInput.compose(text)
+        } catch let refusal as YAMLInput.Refusal {
+            throw AnswersParseFailure(problems: [AnswersProblem(line: refusal.line, path: "", message: refusal.message)])
         } catch {
             throw AnswersParseFailure(problems: [AnswersProblem(line: YAMLTree.line(of: error), path: "", message: "not valid YAML: \(YAMLTree.summary(of: error))")])
         }
@@ -191,13 +193,13 @@ private struct Reader {
     }
 
     mutating func unknown(_ key: String, node: Node, path: String, expected: [String]) {
-        problem(node, path, "unknown key '\(key)' (expected one of: \(expected.joined(separator: ", ")))")
+        problem(node, path, "unknown key '\(Excerpt.of(key))' (expected one of: \(expected.joined(separator: ", ")))")
     }
 
     mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, path: String, as: T.Type) -> T? where T.RawValue == String {
         guard let value = text(node, path: path) else { return nil }
         if let choice = T(rawValue: value) { return choice }
-        problem(node, path, "'\(value)' is not one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        problem(node, path, "'\(Excerpt.of(value))' is not one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
     }
 
@@ -227,7 +229,7 @@ private struct Reader {
                 if text(value, path: key) != "1" { problem(value, key, "must be 1 (the only answers format so far)") }
             case "camunda":
                 if let v = text(value, path: key), v != ToolInfo.camundaVersion {
-                    problem(value, key, "'\(v)' is not supported: this tool writes Camunda \(ToolInfo.camundaVersion) configuration")
+                    problem(value, key, "'\(Excerpt.of(v))' is not supported: this tool writes Camunda \(ToolInfo.camundaVersion) configuration")
                 }
             case "provider": provider = choice(value, path: key, as: Provider.self)
             case "output": output = choice(value, path: key, as: OutputFormat.self)

@@ -104,10 +104,10 @@ public enum Validator {
         case .tenantID:
             let lower = value.lowercased()
             if ["common", "organizations", "consumers"].contains(lower) {
-                error("'\(value)' is a multi-tenant alias, not a tenant: tokens are issued by your tenant's GUID")
+                error("'\(Excerpt.of(value))' is a multi-tenant alias, not a tenant: tokens are issued by your tenant's GUID")
             } else if !GUID.matches(value) {
                 if value.contains(".") {
-                    error("give the tenant's GUID, not the domain '\(value)': tokens carry the GUID in 'iss', so the issuer would not match (Entra admin center > Overview > Tenant ID)")
+                    error("give the tenant's GUID, not the domain '\(Excerpt.of(value))': tokens carry the GUID in 'iss', so the issuer would not match (Entra admin center > Overview > Tenant ID)")
                 } else {
                     error("must be a GUID like 00000000-0000-0000-0000-000000000000 (Entra admin center > Overview > Tenant ID)")
                 }
@@ -236,10 +236,10 @@ public enum URLCheck {
         guard let host = host(of: text), !host.isEmpty else { return "has no host after \(scheme)://" }
         if host.hasPrefix("[") { return nil }
         if !host.allSatisfy({ $0.isASCII }) {
-            return "has a non-ASCII host '\(host)': give its punycode form (xn--...), as providers register redirect URIs"
+            return "has a non-ASCII host '\(Excerpt.of(host))': give its punycode form (xn--...), as providers register redirect URIs"
         }
         if !host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }) {
-            return "has an invalid host '\(host)'"
+            return "has an invalid host '\(Excerpt.of(host))'"
         }
         return nil
     }

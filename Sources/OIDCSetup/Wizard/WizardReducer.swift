@@ -49,6 +49,11 @@ public enum Wizard {
         case .moveDown:
             move(&state, by: 1)
         case .insert(let text):
+            // The terminal layer turns a byte that is not UTF-8 into U+FFFD: refuse it, say why.
+            if text.unicodeScalars.contains(Self.notUTF8) {
+                refuseInFocusedField(&state, "A byte that is not UTF-8 text was typed and dropped: set the terminal to UTF-8 (e.g. LANG=C.UTF-8) and type the character again.")
+                return []
+            }
             edit(&state) { value, cursor in
                 value.insert(contentsOf: text, at: value.index(value.startIndex, offsetBy: cursor))
                 cursor += text.count
@@ -361,18 +366,32 @@ public enum Wizard {
         if state.focusedField == field { state.cursor = value.count }
     }
 
+    /// What the terminal layer puts where a byte was not UTF-8.
+    static let notUTF8: Unicode.Scalar = "\u{FFFD}"
+
+    /// An error next to the focused field, or in the notice line when the focus is not on a field.
+    static func refuseInFocusedField(_ state: inout WizardState, _ message: String) {
+        if let field = state.focusedItem?.field {
+            state.fieldNotices[field] = FieldNotice(severity: .error, message: message)
+        } else {
+            state.notice = message
+        }
+    }
+
     static func paste(_ state: inout WizardState, _ text: String) {
         guard let item = state.focusedItem, state.editableText(item) != nil else {
             state.notice = "Paste goes into a text field: move to one with Tab first."
             return
         }
         let field = item.field
-        func refuse(_ message: String) {
-            if let field { state.fieldNotices[field] = FieldNotice(severity: .error, message: message) } else { state.notice = message }
-        }
+        func refuse(_ message: String) { refuseInFocusedField(&state, message) }
         let trimmed = text.trimmingWhitespace()
         if text.utf8.count > maximumPaste {
             refuse("Paste refused: \(text.utf8.count) bytes is more than any value here needs; nothing was pasted.")
+            return
+        }
+        if text.unicodeScalars.contains(notUTF8) {
+            refuse("Paste refused: it holds bytes that are not UTF-8 text (shown as \(notUTF8)); nothing was pasted. Copy it again from a UTF-8 source.")
             return
         }
         if let bad = trimmed.unicodeScalars.first(where: Validator.isControl) {
