@@ -54,8 +54,9 @@ public enum WizardView {
     public static func event(for key: Key, in state: WizardState) -> WizardEvent? {
         if state.confirmingQuit {
             switch key {
-            case .character("y"), .character("Y"): return .quitConfirmed
-            case .character("n"), .character("N"), .escape, .control("c"): return .quitCancelled
+            // A second Ctrl-C is how people insist on leaving.
+            case .character("y"), .character("Y"), .control("c"): return .quitConfirmed
+            case .character("n"), .character("N"), .escape: return .quitCancelled
             default: return nil
             }
         }

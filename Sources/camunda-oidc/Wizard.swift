@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 import ArgumentParser
 import OIDCSetup
 import TerminalUI
@@ -13,6 +16,16 @@ struct WizardCommand: ParsableCommand {
 
     func run() throws {
         try Self.run(from: from)
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case SIGINT: return "SIGINT"
+        case SIGTERM: return "SIGTERM"
+        case SIGHUP: return "SIGHUP"
+        case SIGQUIT: return "SIGQUIT"
+        default: return "signal \(signal)"
+        }
     }
 
     /// The wizard itself; `CamundaOIDC.main` calls it directly when there are no arguments.
@@ -40,13 +53,20 @@ struct WizardCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        let ending = WizardRunner(terminal: terminal, state: state).run()
+        let runner = WizardRunner(terminal: terminal, state: state)
+        let ending = runner.run()
         terminal.restore()
         switch ending {
         case .quit(let status, let message):
             if let message { print(message) }
             if status != 0 { throw ExitCode(status) }
         case .signal(let signal):
+            // One line saying what became of the files, as generate says it.
+            if case .written = runner.state.writeOutcome {
+                printError("camunda-oidc: stopped by \(Self.signalName(signal)) after writing every file.")
+            } else {
+                printError("camunda-oidc: stopped by \(Self.signalName(signal)); nothing was written.")
+            }
             SignalGuard.terminate(by: signal)
         case .inputEnded:
             printError("camunda-oidc: the terminal closed; nothing was written.")

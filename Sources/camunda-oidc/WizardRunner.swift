@@ -74,7 +74,9 @@ final class WizardRunner {
                 let existing = OutputWriter(directory: directory, replaceExisting: true).existing(names)
                 pending += Wizard.reduce(&state, .outputInspected(existing: existing))
             case .write(let plan):
-                let writer = OutputWriter(directory: plan.directory, replaceExisting: true)
+                // As in generate: a signal while writing stops before the renames (nothing written)
+                // or comes after them (everything written); the run loop then ends by the signal.
+                let writer = OutputWriter(directory: plan.directory, replaceExisting: true, interrupted: { SignalGuard.pending != nil })
                 let outcome: WriteOutcome
                 do {
                     let written = try writer.write(writer.mergingExistingFiles(plan.files))
