@@ -77,9 +77,10 @@ enum AdversarialValues {
         "web-modeler-restapi.env": ["CAMUNDA_MODELER_SECURITY_JWT_AUDIENCE_PUBLIC_API"],
     ]
 
-    /// Where the value must appear in the inline Helm overlay.
+    /// Where the value must appear in the inline Helm overlay (the initial claim value goes through
+    /// one more parse: see `claimValueReachesThePod`).
     static let helmCarriers = [
-        "global.identity.auth.identity.existingSecret", "global.identity.auth.identity.initialClaimValue",
+        "global.identity.auth.identity.existingSecret",
         "global.identity.auth.operate.audience", "global.identity.auth.zeebe.existingSecret",
         "global.identity.auth.zeebe.tokenScope", "global.identity.auth.webModeler.publicApiAudience",
     ]
@@ -135,6 +136,13 @@ enum AdversarialValues {
             ))
         }
         let documents = try Consumer.yaml(written.flatMap { [$0.inline, $0.values, $0.manifest] })
+        let claimTexts = try written.map { entry in
+            let document = try #require(documents[entry.inline.path])
+            return try #require(Consumer.string(document, "global.identity.auth.identity.initialClaimValue"))
+        }
+        for (rendered, entry) in zip(try Consumer.renderedUnquoted(claimTexts), written) {
+            #expect(rendered as? String == entry.value, "\(entry.value.debugDescription): the Deployment gets \(rendered)")
+        }
         for (value, inlineURL, valuesURL, manifestURL) in written {
             let inlineDocument = try #require(documents[inlineURL.path])
             for path in Self.helmCarriers {
@@ -147,6 +155,53 @@ enum AdversarialValues {
             #expect(Consumer.string(manifest, "stringData.identity-secret") == value, "\(value.debugDescription)")
             #expect(Consumer.string(manifest, "stringData.zeebe-secret") == value, "\(value.debugDescription)")
             #expect(Consumer.string(manifest, "stringData.operate-secret") == "fake-operate-secret-NOT-REAL")
+        }
+    }
+
+    @Test("Helm: the initial claim value reaches the Deployment as the exact text, though the chart inserts it unquoted",
+          arguments: [OutputFormat.helm])
+    func claimValueReachesThePod(output: OutputFormat) throws {
+        let values = ["12345", "true", "null", "0123", "a: b", "yes", "~", "1e3", "it's", "#x", "- x", "{a}", "*x", "O'Brien: \"hi\" #c", "Max Müller"]
+        var texts: [String] = []
+        for value in values {
+            var config = SampleConfiguration.generic(output: output)
+            config.set(.initialClaimValue, value)
+            config.set(.initialClaimName, value)
+            let overlay = try #require(try OutputRenderer().render(config).first { $0.kind == .helmValues }).contents
+            // The overlay's text for the key (what `{{ .Values.global.identity.auth.identity.initialClaimValue }}` prints).
+            let scratch = try ScratchDirectory()
+            defer { scratch.remove() }
+            let document = try #require(try Consumer.yaml([try scratch.write("values-oidc.yaml", overlay)]).values.first)
+            texts.append(try #require(Consumer.string(document, "global.identity.auth.identity.initialClaimValue")))
+            texts.append(try #require(Consumer.string(document, "global.identity.auth.identity.initialClaimName")))
+            #expect(overlay.contains("        # The chart writes the next 2 values into its manifest unquoted; the inner quotes make the pod get exactly this text.\n"
+                                     + "        initialClaimName: "))
+            // Read back by the importer as the value itself.
+            let imported = try SetupImporter().importHelmValues(overlay, file: "values-oidc.yaml")
+            #expect(imported.configuration.value(.initialClaimValue) == value)
+            #expect(imported.configuration.value(.initialClaimName) == value)
+            #expect(imported.notes.filter { $0.severity == .error } == [])
+        }
+        let rendered = try Consumer.renderedUnquoted(texts)
+        for (index, value) in values.enumerated() {
+            #expect(rendered[2 * index] as? String == value, "initialClaimValue \(value.debugDescription): the Deployment gets \(rendered[2 * index])")
+            #expect(rendered[2 * index + 1] as? String == value, "initialClaimName \(value.debugDescription)")
+        }
+    }
+
+    @Test("a hand-written plain claim value that the Deployment would re-type is an import (check) error; one it keeps is fine")
+    func plainClaimValueInAValuesFile() throws {
+        for (value, broken) in [("12345", true), ("true", true), ("a: b", true), ("x #y", true), ("admin@example.com", false), ("oid", false)] {
+            let overlay = "global:\n  identity:\n    auth:\n      type: GENERIC\n      identity:\n        initialClaimValue: \(YAMLScalar.quoted(value))\n"
+            let imported = try SetupImporter().importHelmValues(overlay, file: "values.yaml")
+            #expect(imported.configuration.value(.initialClaimValue) == value)
+            let errors = imported.notes.filter { $0.severity == .error }.map(\.description)
+            if broken {
+                #expect(errors.count == 1 && errors[0].hasPrefix("values.yaml:6: global.identity.auth.identity.initialClaimValue is '\(value)', which the chart writes into the Deployment unquoted:"), "\(errors)")
+                #expect(errors.first?.hasSuffix("write it as \(YAMLScalar.quoted("'" + value + "'")) (a rewrite does)") == true, "\(errors)")
+            } else {
+                #expect(errors == [], "\(value)")
+            }
         }
     }
 

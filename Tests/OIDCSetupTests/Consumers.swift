@@ -56,6 +56,19 @@ enum Consumer {
         return object
     }
 
+    /// What a chart template that inserts each text unquoted (`value: {{ .Values... }}`) puts in the
+    /// manifest, as PyYAML reads the rendered line: a string, or a number, Bool or NSNull when the text
+    /// was re-typed; a failure when the line no longer parses.
+    static func renderedUnquoted(_ texts: [String]) throws -> [Any] {
+        let program = "import sys, json, yaml\nprint(json.dumps([yaml.safe_load('value: ' + t)['value'] for t in sys.argv[1:]]))"
+        let output = try run("/usr/bin/env", ["python3", "-c", program] + texts, in: FileManager.default.temporaryDirectory,
+                             environment: ProcessInfo.processInfo.environment)
+        guard let values = try JSONSerialization.jsonObject(with: output, options: [.fragmentsAllowed]) as? [Any] else {
+            throw Failure(description: "PyYAML did not return a list")
+        }
+        return values
+    }
+
     /// The string at a key path of a parsed YAML document; nil when absent or not a string.
     static func string(_ document: Any, _ path: String) -> String? {
         var node: Any? = document

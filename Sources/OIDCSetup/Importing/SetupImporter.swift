@@ -159,7 +159,9 @@ public struct SetupImporter {
             case .literal(let expected):
                 if key == "connectors.inbound.mode", let mode = try scalar(node, key), mode == expected { config.connectorsMode = .outbound }
             case .field(let field, _):
-                if let v = try scalar(node, key) { reader.set(field, v, origin) }
+                guard var v = try scalar(node, key) else { continue }
+                if value.renderedUnquoted { v = Self.unwrapUnquotedRendering(v, origin: origin, notes: &reader.notes) }
+                reader.set(field, v, origin)
             case .redirectRoot(let c):
                 if let v = try scalar(node, key) { reader.set(.componentURL(c), v, origin) }
             case .secret(let c):
@@ -206,6 +208,21 @@ public struct SetupImporter {
         setup.baseline[file.lastPathComponent] = text
         if let manifest = secretManifest { setup.baseline[manifest.file.lastPathComponent] = manifest.text }
         return setup
+    }
+
+    /// A value the chart renders unquoted, as this tool writes it (`"'12345'"`), is the text inside
+    /// the single quotes. A plain value is taken as it is; when the manifest would not get that exact
+    /// text, the setup as found is broken: an error.
+    static func unwrapUnquotedRendering(_ value: String, origin: ValueOrigin, notes: inout [ImportProblem]) -> String {
+        if let inner = YAMLScalar.unwrapSingleQuoted(value) { return inner }
+        if YAMLInput.textAfterUnquotedRendering(value) != value {
+            let what = YAMLInput.textAfterUnquotedRendering(value).map { "the pod gets '\(Excerpt.of($0))' instead" }
+                ?? "the Deployment gets a number, a boolean, null or broken YAML instead of this text"
+            notes.append(ImportProblem(file: origin.file, line: origin.line, message: "\(origin.key) is '\(Excerpt.of(value))', which the chart writes "
+                                       + "into the Deployment unquoted: \(what); write it as \(YAMLScalar.quoted(YAMLScalar.singleQuoted(Excerpt.of(value)))) (a rewrite does)",
+                                       severity: .error))
+        }
+        return value
     }
 
     private func readSecretManifest(_ manifest: (file: String, text: String), into reader: inout FieldCollector) throws(ImportProblem) {

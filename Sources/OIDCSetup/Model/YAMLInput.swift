@@ -84,6 +84,15 @@ public enum YAMLInput {
         if let refusal { throw refusal }
     }
 
+    /// The text a manifest holds after a template inserted `text` unquoted (`value: {{ ... }}`), or
+    /// nil when it is no text there: a number, a boolean, null, a list, or YAML that no longer parses.
+    public static func textAfterUnquotedRendering(_ text: String) -> String? {
+        guard let node = try? Yams.compose(yaml: "value: " + text), case .mapping(let mapping) = node, mapping.count == 1,
+              let value = mapping.first?.value, case .scalar(let scalar) = value else { return nil }
+        if scalar.style == .plain, Resolver.default.resolveTag(of: value) != .str { return nil }
+        return scalar.string
+    }
+
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         pointer.map { String(cString: UnsafePointer($0)) }
     }

@@ -60,6 +60,21 @@ public enum YAMLScalar {
         }
         return out + "\""
     }
+
+    /// `v` as a YAML single-quoted scalar (`'it''s'`): what a template that inserts a value unquoted
+    /// must receive for the manifest to hold the exact text. Line breaks never get this far (refused).
+    public static func singleQuoted(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// The text a single-quoted scalar stands for, or nil when `text` is not one.
+    public static func unwrapSingleQuoted(_ text: String) -> String? {
+        guard text.count >= 2, text.hasPrefix("'"), text.hasSuffix("'") else { return nil }
+        let inner = String(text.dropFirst().dropLast())
+        // Every quote inside comes doubled; a lone one would end the scalar early.
+        guard inner.replacingOccurrences(of: "''", with: "").contains("'") == false else { return nil }
+        return inner.replacingOccurrences(of: "''", with: "'")
+    }
 }
 
 extension String {

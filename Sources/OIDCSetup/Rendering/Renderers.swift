@@ -65,6 +65,13 @@ public struct OutputRenderer: Sendable {
         return files
     }
 
+    /// Why values the chart renders unquoted are written in single quotes inside the string.
+    static func unquotedRenderingNote(count: Int) -> String {
+        count == 1
+            ? "The chart writes the next value into its manifest unquoted; the inner quotes make the pod get exactly this text."
+            : "The chart writes the next \(count) values into its manifest unquoted; the inner quotes make the pod get exactly this text."
+    }
+
     // MARK: Values
 
     func resolve(_ source: ValueSource, _ config: Configuration) -> String {
@@ -113,9 +120,10 @@ public struct OutputRenderer: Sendable {
         lines.append("# Use: helm upgrade --install <release> camunda/camunda-platform --version 10.x -f values.yaml -f \(Self.helmValuesFileName)")
         lines.append("")
         var open: [String] = []
-        for value in layout.helmValues {
-            if let c = value.component, !config.isSelected(c) { continue }
-            guard value.condition.holds(in: config) else { continue }
+        let written = layout.helmValues.filter { value in
+            value.condition.holds(in: config) && value.component.map(config.isSelected) != false
+        }
+        for (index, value) in written.enumerated() {
             let parents = Array(value.path.dropLast())
             var common = 0
             while common < min(open.count, parents.count), open[common] == parents[common] { common += 1 }
@@ -133,6 +141,13 @@ public struct OutputRenderer: Sendable {
             case .secret where !inline:
                 lines.append("\(indent)\(key):")
                 lines.append("\(indent)  name: \(YAMLScalar.quoted(config.value(.kubernetesSecretName)))")
+            case _ where value.renderedUnquoted:
+                // One comment over a run of such values.
+                if index == 0 || !written[index - 1].renderedUnquoted {
+                    let run = written[index...].prefix { $0.renderedUnquoted }.count
+                    lines.append(indent + "# " + Self.unquotedRenderingNote(count: run))
+                }
+                lines.append("\(indent)\(key): \(YAMLScalar.quoted(YAMLScalar.singleQuoted(resolve(value.source, config))))")
             default:
                 lines.append("\(indent)\(key): \(YAMLScalar.quoted(resolve(value.source, config)))")
             }

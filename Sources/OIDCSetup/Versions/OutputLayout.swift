@@ -75,13 +75,18 @@ public struct HelmValue: Sendable {
     public let component: Component?
     public let condition: Condition
     public let note: String?
+    /// The chart writes this value into a manifest without quotes (`value: {{ ... }}`), so the
+    /// manifest parses it again as YAML: the renderer writes it so that the pod still gets the exact text.
+    public let renderedUnquoted: Bool
 
-    init(_ path: String, _ source: ValueSource, component: Component? = nil, when condition: Condition = .always, note: String? = nil) {
+    init(_ path: String, _ source: ValueSource, component: Component? = nil, when condition: Condition = .always, note: String? = nil,
+         renderedUnquoted: Bool = false) {
         self.path = path.split(separator: ".").map(String.init)
         self.source = source
         self.component = component
         self.condition = condition
         self.note = note
+        self.renderedUnquoted = renderedUnquoted
     }
 
     public var dottedPath: String { path.joined(separator: ".") }
@@ -251,9 +256,11 @@ extension OutputLayout {
             switch c {
             case .identity:
                 values += [
+                    // templates/identity/deployment.yaml: `value: {{ ...initialClaimName }}` and `...Value }}`, unquoted.
                     HelmValue("\(block).initialClaimName", .field(.initialClaimName), component: c,
-                              note: "Read once, at Identity's first start: later changes only take effect in Identity's database."),
-                    HelmValue("\(block).initialClaimValue", .field(.initialClaimValue), component: c),
+                              note: "Read once, at Identity's first start: later changes only take effect in Identity's database.",
+                              renderedUnquoted: true),
+                    HelmValue("\(block).initialClaimValue", .field(.initialClaimValue), component: c, renderedUnquoted: true),
                 ]
             case .zeebe:
                 values.append(HelmValue("\(block).tokenScope", .field(.zeebeTokenScope), component: c, when: .fieldSet(.zeebeTokenScope)))
