@@ -176,7 +176,10 @@ struct FormView {
         }
         if let warning = issues.first(where: { $0.severity == .warning }) { return ("Warning: " + warning.message, .warning) }
         if case .componentURL(let c) = spec.id {
-            if let redirect = state.config.redirectURI(c) { return ("Redirect URI: " + redirect, .good) }
+            if let redirect = state.config.redirectURI(c) {
+                let dropped = state.config.raw(spec.id).hasSuffix("/") ? " (trailing / dropped)" : ""
+                return ("Redirect URI: " + redirect + dropped, .good)
+            }
             return ("Redirect URI: <URL>" + (c.redirectPath ?? ""), .muted)
         }
         if state.config.raw(spec.id).isEmpty, derivedValue(spec.id) != nil, let derivation = spec.derivation(state.config.provider) {

@@ -27,8 +27,8 @@ public enum WizardView {
 
     public static func render(_ state: WizardState, rows: Int, columns: Int) -> Frame {
         var frame = Frame(width: columns, height: rows)
-        guard columns >= minimumSize.columns, rows >= minimumSize.rows else {
-            drawTooSmall(into: &frame)
+        guard isLargeEnough(rows: rows, columns: columns) else {
+            drawTooSmall(into: &frame, confirmingQuit: state.confirmingQuit)
             return frame
         }
         let screen = screen(for: state.step)
@@ -48,6 +48,18 @@ public enum WizardView {
         if state.confirmingQuit { drawQuitConfirmation(into: &frame) }
         if state.showingHelp || state.confirmingQuit { frame.cursor = nil }
         return frame
+    }
+
+    public static func isLargeEnough(rows: Int, columns: Int) -> Bool {
+        columns >= minimumSize.columns && rows >= minimumSize.rows
+    }
+
+    /// The event for a key at a terminal size: while "terminal too small" hides the step, only
+    /// Ctrl-C and the leave question it opens act; other keys must not change what cannot be seen.
+    public static func event(for key: Key, in state: WizardState, rows: Int, columns: Int) -> WizardEvent? {
+        guard !isLargeEnough(rows: rows, columns: columns) else { return event(for: key, in: state) }
+        guard state.confirmingQuit || key == .control("c") else { return nil }
+        return event(for: key, in: state)
     }
 
     /// The event for a key on the current state, or nil when the key does nothing here.
@@ -132,12 +144,13 @@ public enum WizardView {
         }
     }
 
-    static func drawTooSmall(into frame: inout Frame) {
-        let lines = [
+    static func drawTooSmall(into frame: inout Frame, confirmingQuit: Bool = false) {
+        var lines = [
             "Terminal too small:",
             "need \(minimumSize.columns)x\(minimumSize.rows), have \(frame.width)x\(frame.height).",
             "Enlarge the window; Ctrl-C leaves.",
         ]
+        if confirmingQuit { lines += ["", "Leave without writing anything?", "y leave    n stay"] }
         for (offset, line) in lines.enumerated() {
             let row = frame.height / 2 - 1 + offset
             frame.put(Frame.clip(line, to: frame.width), row: row, column: max(0, (frame.width - line.count) / 2), style: offset == 0 ? .bold : .normal)

@@ -52,7 +52,8 @@ final class WizardRunner {
         default:
             break
         }
-        guard let event = WizardView.event(for: key, in: state) else { return nil }
+        let size = terminal.size
+        guard let event = WizardView.event(for: key, in: state, rows: size.rows, columns: size.columns) else { return nil }
         return apply(event)
     }
 

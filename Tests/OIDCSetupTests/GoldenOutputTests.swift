@@ -92,3 +92,28 @@ import Testing
         #expect(headings == ["Global", "Identity", "Operate", "Tasklist", "Optimize", "Zeebe", "Web", "Connectors"])
     }
 }
+
+@Suite struct TrailingSlashTests {
+    @Test("a component URL typed with a trailing slash reaches no output with it; an issuer keeps its slash", arguments: [OutputFormat.env, .helm])
+    func componentURLsLoseTheirTrailingSlash(output: OutputFormat) throws {
+        var config = SampleConfiguration.generic(output: output)
+        config.set(.componentURL(.operate), "https://operate.example.org/")
+        config.set(.componentURL(.identity), "https://identity.example.org//")
+        config.set(.issuer, "https://idp.example.com/realms/camunda/")
+        let files = try OutputRenderer().render(config)
+        let all = files.map(\.contents).joined(separator: "\n")
+        #expect(!all.contains("operate.example.org/\"") && !all.contains("operate.example.org/\n") && !all.contains("example.org//"))
+        #expect(all.contains("https://operate.example.org/identity-callback"), "the checklist's redirect URI")
+        if output == .env {
+            let operate = try #require(files.first { $0.name == "operate.env" }).contents
+            #expect(operate.contains("CAMUNDA_OPERATE_IDENTITY_REDIRECT_ROOT_URL=https://operate.example.org\n"))
+            #expect(operate.contains("CAMUNDA_IDENTITY_ISSUER=https://idp.example.com/realms/camunda/\n"), "the issuer as given")
+        } else {
+            let overlay = try #require(files.first { $0.kind == .helmValues }).contents
+            #expect(overlay.contains("        redirectUrl: \"https://operate.example.org\"\n"))
+            #expect(overlay.contains("  fullURL: \"https://identity.example.org\"\n"))
+            #expect(overlay.contains("      issuer: \"https://idp.example.com/realms/camunda/\"\n"), "the issuer as given")
+        }
+        #expect(config.redirectURI(.operate) == "https://operate.example.org/identity-callback")
+    }
+}

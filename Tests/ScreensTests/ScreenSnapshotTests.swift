@@ -111,6 +111,34 @@ import TestSupport
         #expect(driver.screen(rows: 18, columns: 60).contains("Welcome"))
     }
 
+    @Test("while 'terminal too small' hides the step, keys do not act on it; Ctrl-C asks, visibly, and a second leaves")
+    func tooSmallTerminalIgnoresKeys() throws {
+        var driver = try WizardDriver.answered("generic-env")
+        driver.go(to: .urls)
+        let before = driver.state
+        for key in [Key.character("x"), .enter, .escape, .tab, .backspace, .control("u"), .paste("typed blind"), .function(1), .down] {
+            if let event = WizardView.event(for: key, in: driver.state, rows: 17, columns: 59) { driver.send(event) }
+        }
+        #expect(driver.state == before, "a hidden step changed")
+        let ask = try #require(WizardView.event(for: .control("c"), in: driver.state, rows: 17, columns: 59))
+        driver.send(ask)
+        #expect(driver.screen(rows: 17, columns: 59).contains("Leave without writing anything?"))
+        #expect(WizardView.event(for: .character("n"), in: driver.state, rows: 17, columns: 59) == .quitCancelled)
+        let leave = try #require(WizardView.event(for: .control("c"), in: driver.state, rows: 17, columns: 59))
+        driver.send(leave)
+        #expect(driver.effects == [.quit(status: 130, message: "camunda-oidc: left without writing anything.")])
+    }
+
+    @Test("a component URL with a trailing slash: the redirect URI under it is without, and says the slash is dropped")
+    func trailingSlashIsSaidUnderTheField() throws {
+        var driver = try WizardDriver.answered("generic-env")
+        driver.go(to: .urls)
+        driver.press(.tab)  // Identity's URL
+        driver.type("/")
+        #expect(driver.screen().contains(" › Identity URL       https://identity.camunda.example.com/\n"
+                                         + "   Redirect URI: https://identity.camunda.example.com/auth/login-callback\n   (trailing / dropped)\n"))
+    }
+
     @Test func startAsksWhereTheExistingSetupIs() throws {
         var driver = WizardDriver()
         driver.press(.down, .tab)

@@ -77,6 +77,12 @@ public struct Configuration: Equatable, Sendable {
         case .webModelerClientAPIAudience:
             if given.isEmpty, provider == .microsoft { return raw(.clientID(.webModeler)) }
             return given
+        case .componentURL:
+            // Components append their callback path: `https://operate.example.org/` would give
+            // `//identity-callback`, which matches no registration. (Issuers are never changed: some
+            // end in `/`, and 'iss' must match exactly.)
+            let stripped = given.trimmingTrailingSlashes()
+            return stripped.hasSuffix(":") ? given : stripped  // `https://` alone stays as typed, for its message
         case .zeebeTokenScope:
             if given.isEmpty, provider == .microsoft {
                 let clientID = raw(.clientID(.zeebe))
