@@ -9,9 +9,10 @@ struct DoneScreen: StepScreen {
         guard case .written(let summary) = state.writeOutcome else { return }
         // Long paths wrap, indented under their line, rather than being cut off.
         let lines = summary.flatMap { line -> [String] in
-            let indent = String(line.prefix { $0 == " " }) + "    "
-            let wrapped = TextWrap.wrap(line, width: area.width)
-            return [String(line.prefix { $0 == " " }) + wrapped[0]] + wrapped.dropFirst().map { indent + $0 }
+            let lead = String(line.prefix { $0 == " " })
+            // Wrapped to the width left after the indentation, so no line is cut at the edge.
+            let wrapped = TextWrap.wrap(line, width: max(area.width - lead.count - 4, 20))
+            return [lead + wrapped[0]] + wrapped.dropFirst().map { lead + "    " + $0 }
         }
         frame.scrollView(lines, from: state.scroll, in: area) { line in
             line.hasPrefix("Wrote") || line.hasPrefix("Next") ? .bold : .normal

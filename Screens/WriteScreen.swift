@@ -19,28 +19,61 @@ struct WriteScreen: StepScreen {
         frame.put("Created (mode 0700) if missing; . is where you started.", row: area.row + 1, column: inputColumn, style: .muted, limit: inputWidth)
 
         var row = area.row + 3
+        let files = (try? state.mergedOutputFiles()) ?? []
+        // The error (or the note that nothing changes) is laid out first, from the bottom up, so it
+        // is on screen at any size; the file list scrolls in the rows left above it.
+        var message: (text: String, style: CellStyle)?
+        if case .failed(let failure) = state.writeOutcome {
+            message = ("Error: nothing was written: " + failure, .error)
+        } else if state.existingFiles != nil, state.nothingChanges(files) {
+            message = ("Nothing to write: every file already holds exactly this.", .good)
+        }
+        var listBottom = area.bottom
+        if let message {
+            let rows = min(TextWrap.wrap(message.text, width: area.width).count, max(1, area.bottom - row - 3))
+            listBottom = area.bottom - rows - 1
+            frame.putWrapped(message.text, row: listBottom + 1, column: area.column, width: area.width, maxRows: rows, style: message.style)
+        }
         frame.put("Files:", row: row, column: area.column, style: .bold)
         row += 1
-        let files = (try? state.mergedOutputFiles()) ?? []
+        let rows = listBottom - row
+        let overflow = files.count > rows
+        let shown = overflow ? max(rows - 1, 1) : files.count
+        let top = overflow ? min(state.scroll, files.count - shown) : 0
         let existing = Set(state.existingFiles ?? [])
-        for file in files where row < area.bottom {
+        for file in files.dropFirst(top).prefix(shown) {
             let status: String
+            var style = CellStyle.muted
             if state.existingFiles == nil {
                 status = "checking…"
+            } else if let fate = state.existingFates[file.name] {
+                switch fate {
+                case .unchanged: status = "unchanged, not rewritten"
+                case .replaced(let backup):
+                    status = "exists, old one kept as " + (backup.hasPrefix(file.name) ? String(backup.dropFirst(file.name.count)) : backup)
+                    style = .warning
+                }
             } else if existing.contains(file.name) {
                 status = "exists, old one kept as .bak"
+                style = .warning
             } else {
                 status = "new"
             }
             let mode = "0" + String(file.mode, radix: 8)
             frame.put("  \(file.name.padding(toLength: 27)) \(mode)  ", row: row, column: area.column)
-            frame.put(Frame.clip(status, to: area.width - 37), row: row, column: area.column + 37,
-                      style: existing.contains(file.name) ? .warning : .muted)
+            frame.put(Frame.clip(status, to: area.width - 37), row: row, column: area.column + 37, style: style)
             row += 1
         }
-        if case .failed(let message) = state.writeOutcome, row + 1 < area.bottom {
-            frame.putWrapped("Error: nothing was written: " + message, row: row + 1, column: area.column, width: area.width,
-                             maxRows: area.bottom - row - 1, style: .error)
+        if overflow, rows > 1 {
+            frame.put(Frame.clip("  files \(top + 1)-\(top + shown) of \(files.count)  PgUp/PgDn", to: area.width), row: row, column: area.column, style: .muted)
+        }
+    }
+
+    func event(for key: Key, in state: WizardState) -> WizardEvent? {
+        switch key {
+        case .pageDown: return .scroll(ScrollKeys.page)
+        case .pageUp: return .scroll(-ScrollKeys.page)
+        default: return FormKeys.event(for: key, in: state)
         }
     }
 

@@ -112,6 +112,8 @@ struct OutputWriter {
         let mode: UInt16
         /// Where the previous file was kept, when one was replaced.
         let backup: String?
+        /// It already held exactly this (bytes and mode): left alone, no backup.
+        var unchanged = false
     }
 
     let directory: String
@@ -144,9 +146,11 @@ struct OutputWriter {
             if mode & S_IFMT != S_IFREG { throw Failure(path: target, reason: "exists and is not a regular file") }
             if !replaceExisting { throw Failure(path: target, reason: "exists; use --force to replace it (the old file is kept as a backup)") }
         }
+        // A file that already holds exactly this is not rewritten: no new inode, no backup.
+        let unchanged = Set(files.filter(isUnchanged).map(\.name))
         var temporaries: [(temp: String, file: OutputFile)] = []
         do throws(Failure) {
-            for file in files {
+            for file in files where !unchanged.contains(file.name) {
                 temporaries.append((try writeTemporary(file), file))
                 if interrupted() { throw Failure(path: directory, reason: "interrupted by a signal") }
             }
@@ -172,7 +176,8 @@ struct OutputWriter {
             written.append(Written(path: target, mode: file.mode, backup: backup))
         }
         syncDirectory()
-        return written
+        let kept = files.filter { unchanged.contains($0.name) }.map { Written(path: path($0.name), mode: $0.mode, backup: nil, unchanged: true) }
+        return written + kept
     }
 
     /// Puts back what `write` replaced: the backup becomes the file again; a new file goes.
@@ -228,11 +233,38 @@ struct OutputWriter {
         return temp
     }
 
+    /// Whether the file on disk already holds exactly `file`: same bytes, same mode.
+    func isUnchanged(_ file: OutputFile) -> Bool {
+        let target = path(file.name)
+        var info = stat()
+        guard lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o7777 == mode_t(file.mode),
+              case .success(let bytes) = FileDescriptorIO.readFile(target) else { return false }
+        return bytes.elementsEqual(file.contents.utf8)
+    }
+
+    /// What `write` will do to each of `files` that exists already: leave it, or keep it under the
+    /// backup name it will really get.
+    func fates(_ files: [OutputFile]) -> [String: ExistingFileFate] {
+        var fates: [String: ExistingFileFate] = [:]
+        for file in files where lstatMode(path(file.name)) != nil {
+            if isUnchanged(file) {
+                fates[file.name] = .unchanged
+            } else if let backup = Self.backupCandidates(of: path(file.name)).first(where: { lstatMode($0) == nil }) {
+                fates[file.name] = .replaced(backup: backup.lastPathComponent)
+            }
+        }
+        return fates
+    }
+
+    /// NAME.bak, NAME.bak.1, NAME.bak.2, ...: the first free one is used.
+    private static func backupCandidates(of target: String) -> [String] {
+        [target + ".bak"] + (1..<1000).map { target + ".bak.\($0)" }
+    }
+
     /// Keeps the current file as NAME.bak (or NAME.bak.1, .2, ...: an older backup is never replaced).
     /// A hard link keeps contents and mode exactly; a copy is the fallback where links are not allowed.
     private func keepBackup(of target: String) throws(Failure) -> String {
-        for attempt in 0..<1000 {
-            let candidate = attempt == 0 ? target + ".bak" : target + ".bak.\(attempt)"
+        for candidate in Self.backupCandidates(of: target) {
             if link(target, candidate) == 0 { return candidate }
             if errno == EEXIST { continue }
             return try copyBackup(of: target, to: candidate)

@@ -72,8 +72,11 @@ final class WizardRunner {
                     pending += Wizard.reduce(&state, .setupLoadFailed("Cannot load: \(failure)"))
                 }
             case .inspectOutput(let directory, let names):
-                let existing = OutputWriter(directory: directory, replaceExisting: true).existing(names)
-                pending += Wizard.reduce(&state, .outputInspected(existing: existing))
+                let writer = OutputWriter(directory: directory, replaceExisting: true)
+                let existing = writer.existing(names)
+                // The files as the write would merge them, to tell which stay as they are.
+                let fates = (try? state.outputFiles()).map { writer.fates(writer.mergingExistingFiles($0)) } ?? [:]
+                pending += Wizard.reduce(&state, .outputInspected(existing: existing, fates: fates))
             case .write(let plan):
                 // As in generate: a signal while writing stops before the renames (nothing written)
                 // or comes after them (everything written); the run loop then ends by the signal.
@@ -86,7 +89,8 @@ final class WizardRunner {
                         return nil
                     }
                     let summary = WriteSummary.text(written, config: state.config)
-                        + "Replay without questions: camunda-oidc generate --answers \(writer.path(AnswersFile.defaultFileName)) --force\n"
+                        + "Replay without questions: camunda-oidc generate --answers \(Self.shellQuoted(writer.path(AnswersFile.defaultFileName)))"
+                        + " --out \(Self.shellQuoted(plan.directory)) --force\n"
                         + (variables.isEmpty ? "" : "(after exporting \(variables.joined(separator: ", ")))\n")
                     outcome = .written(summary: summary.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
                 } catch {
@@ -96,6 +100,12 @@ final class WizardRunner {
             }
         }
         return nil
+    }
+
+    /// A path as a shell reads it back: as is when it holds only safe characters, else in single quotes.
+    static func shellQuoted(_ text: String) -> String {
+        let safe = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "/._-+:@%,=".unicodeScalars.contains($0)) }
+        return safe && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func draw() {

@@ -3,9 +3,14 @@ import OIDCSetup
 /// What was written and what to do next; never shows a secret.
 enum WriteSummary {
     static func text(_ written: [OutputWriter.Written], config: Configuration) -> String {
-        var lines = ["Wrote \(written.count) files:"]
-        for file in written {
+        let changed = written.filter { !$0.unchanged }
+        var lines = [changed.isEmpty ? "Wrote no file: each already held exactly this." : "Wrote \(changed.count) file\(changed.count == 1 ? "" : "s"):"]
+        for file in changed {
             lines.append("  \(file.path) (mode 0\(String(file.mode, radix: 8)))" + (file.backup.map { ", previous kept as \($0)" } ?? ""))
+        }
+        let unchanged = written.filter(\.unchanged)
+        if !unchanged.isEmpty {
+            lines.append("Unchanged, not rewritten: " + unchanged.map { $0.path.lastPathComponent }.joined(separator: ", "))
         }
         lines.append("Next:")
         let checklist = written.first { $0.path.hasSuffix(OutputRenderer.checklistFileName) }?.path ?? OutputRenderer.checklistFileName

@@ -25,17 +25,26 @@ import Testing
         let merged = header + "\nOLD=contents\n\n" + body
         #expect(try sandbox.read("out/identity.env") == merged)
         #expect(try sandbox.mode("out/identity.env") == 0o600)
-        #expect(try sandbox.mode("out/web-modeler-webapp.env.bak") == 0o644)
+        // The files that already held exactly this are left alone: no rewrite, no backup.
+        #expect(!sandbox.exists("out/web-modeler-webapp.env.bak"))
+        #expect(second.stdout.contains("Wrote 1 file:\n"))
+        #expect(second.stdout.contains("Unchanged, not rewritten: operate.env, tasklist.env, optimize.env, zeebe-gateway.env, "
+                                       + "web-modeler-webapp.env, web-modeler-restapi.env, connectors.env, registration-checklist.md\n"))
         expectNoSecretPrinted(second)
 
         let third = try sandbox.run(arguments + ["--force"])
         #expect(third.status == 0)
-        #expect(third.stdout.contains("  out/identity.env (mode 0600), previous kept as out/identity.env.bak.1\n"))
-        #expect(try sandbox.read("out/identity.env.bak") == "OLD=contents\n")
-        #expect(try sandbox.read("out/identity.env.bak.1") == merged)
-        #expect(try sandbox.mode("out/identity.env.bak.1") == 0o600)
+        #expect(third.stdout.hasPrefix("Wrote no file: each already held exactly this.\n"))
         #expect(try sandbox.read("out/identity.env") == merged, "merging again changes nothing")
-        #expect(try sandbox.list("out").count == 9 * 3)
+        #expect(try sandbox.list("out").count == 9 + 1)
+
+        try sandbox.write("out/identity.env", "OLD=again\n", mode: 0o600)
+        let fourth = try sandbox.run(arguments + ["--force"])
+        #expect(fourth.status == 0)
+        #expect(fourth.stdout.contains("  out/identity.env (mode 0600), previous kept as out/identity.env.bak.1\n"))
+        #expect(try sandbox.read("out/identity.env.bak") == "OLD=contents\n")
+        #expect(try sandbox.read("out/identity.env.bak.1") == "OLD=again\n")
+        #expect(try sandbox.list("out").count == 9 + 2)
     }
 
     @Test("--force with no existing file writes without backups")

@@ -64,6 +64,41 @@ struct HardeningEndToEndTests {
         try WizardEndToEndTests.expectSane(ending)
         #expect(try WizardEndToEndTests.files(in: tmux.work).isEmpty)
     }
+
+    @Test("The replay hint on the done screen, run as printed, replays into the output folder (here: nothing changes)")
+    func replayHintReplays() throws {
+        let tmux = try TmuxSession(arguments: ["--from", CLIFixture.answersURL("generic-env").path])
+        defer { tmux.close() }
+        try tmux.waitFor("Provider", "Loaded ")
+        try ReconfigureEndToEndTests.enterUntil("Files:", in: tmux)
+        try tmux.press("C-u")
+        try tmux.type("out dir")
+        try tmux.waitFor("› Directory  out dir")
+        try tmux.press("Enter")  // inspects the new directory
+        try tmux.waitFor("camunda-oidc-answers.yaml   0644   new")
+        try tmux.press("Enter")
+        try tmux.waitFor("Wrote 10 files:")
+        try tmux.press("Enter")
+        let ending = try tmux.waitForEnding()
+        #expect(ending.status == 0)
+        let lines = ending.history.components(separatedBy: "\n")
+        let hint = try #require(lines.first { $0.hasPrefix("Replay without questions: ") }).dropFirst("Replay without questions: ".count)
+        #expect(hint == "camunda-oidc generate --answers 'out dir/camunda-oidc-answers.yaml' --out 'out dir' --force")
+        // The variables the hint asks for, with the secrets typed (loaded) in the wizard.
+        var environment: [String: String] = [:]
+        if let after = lines.first(where: { $0.hasPrefix("(after exporting ") }) {
+            for name in after.dropFirst("(after exporting ".count).dropLast().components(separatedBy: ", ") {
+                let key = name.replacingOccurrences(of: "CAMUNDA_OIDC_", with: "").replacingOccurrences(of: "_SECRET", with: "")
+                environment[name] = WizardEndToEndTests.Generic.secrets[key]
+            }
+        }
+        let command = hint.replacingOccurrences(of: "camunda-oidc ", with: TmuxSession.quote(TmuxSession.binary.path) + " ")
+        let replay = try TmuxSession.execute("/bin/sh", ["-c", "cd \(TmuxSession.quote(tmux.work.path)) && " + command],
+                                             environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.hasPrefix("Wrote no file: each already held exactly this.\n"), "\(replay.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmux.work.path).sorted() == ["out dir"], "the replay wrote into the current directory")
+    }
 }
 
 extension TmuxSession {

@@ -49,7 +49,8 @@ struct ReconfigureEndToEndTests {
         let write = try tmux.waitFor("values-oidc.yaml            0600   exists, old one kept as .bak")
         #expect(write.contains("camunda-oidc-answers.yaml   0644   new"))
         try tmux.press("Enter")
-        try tmux.waitFor("Wrote 3 files:")
+        // The checklist is the same as before: not rewritten, no backup.
+        try tmux.waitFor("Wrote 2 files:", "Unchanged, not rewritten: registration-checklist.md")
         try tmux.press("Enter")
         let ending = try tmux.waitForEnding()
         #expect(ending.status == 0)

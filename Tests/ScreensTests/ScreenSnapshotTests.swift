@@ -168,4 +168,44 @@ import TestSupport
         driver.go(to: .write)
         assertGolden(driver.screen(), named: "screens/write-existing.txt")
     }
+
+    @Test("a failed write is on screen at 80x24 and 60x18 with all 10 env-output files: the list scrolls, never the error")
+    func writeErrorIsAlwaysVisible() throws {
+        var driver = try WizardDriver.answered("generic-env")
+        driver.state.config.connectorsMode = .inbound
+        driver.go(to: .write)
+        #expect(try driver.state.outputFiles().count == 10)
+        driver.state.writeOutcome = .failed("./out/web-modeler-restapi.env: Permission denied")
+        let error = "Error: nothing was written: ./out/web-modeler-restapi.env: Permission denied"
+        let large = driver.screen()
+        #expect(large.contains(error), "\(large)")
+        assertGolden(large, named: "screens/errors/write-failed-10-files.txt")
+        let small = driver.screen(rows: 18, columns: 60)
+        #expect(small.contains(" Error: nothing was written: ./out/web-modeler-restapi.env:\n Permission denied\n"), "\(small)")
+        assertGolden(small, named: "screens/errors/write-failed-10-files-60x18.txt")
+        // The list scrolls under PgDn; the error stays.
+        driver.press(.pageDown)
+        let scrolled = driver.screen(rows: 18, columns: 60)
+        #expect(scrolled.contains("camunda-oidc-answers.yaml") && !scrolled.contains("identity.env"), "\(scrolled)")
+        #expect(scrolled.contains("Error: nothing was written:"))
+    }
+
+    @Test("the write step names the backup each file really gets, says which stay unchanged, and writes nothing when nothing changes")
+    func writeStepNamesBackupsAndUnchangedFiles() throws {
+        var driver = try WizardDriver.answered("generic-env")
+        driver.go(to: .write)
+        driver.send(.outputInspected(existing: ["operate.env", "tasklist.env"],
+                                     fates: ["operate.env": .replaced(backup: "operate.env.bak.2"), "tasklist.env": .unchanged]))
+        let screen = driver.screen()
+        #expect(screen.contains("  operate.env                 0600   exists, old one kept as .bak.2\n"), "\(screen)")
+        #expect(screen.contains("  tasklist.env                0600   unchanged, not rewritten\n"), "\(screen)")
+        #expect(screen.contains("  identity.env                0600   new\n"))
+
+        let names = try driver.state.outputFiles().map(\.name)
+        driver.send(.outputInspected(existing: names, fates: Dictionary(uniqueKeysWithValues: names.map { ($0, ExistingFileFate.unchanged) })))
+        #expect(driver.screen().contains("Nothing to write: every file already holds exactly this."))
+        driver.press(.enter)
+        #expect(driver.effects.isEmpty, "a write with nothing to change")
+        #expect(driver.state.step == .write)
+    }
 }

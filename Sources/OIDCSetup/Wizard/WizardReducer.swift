@@ -96,8 +96,9 @@ public enum Wizard {
             state.scroll = 0
         case .scrollToBottom:
             state.scroll = Int.max / 2
-        case .outputInspected(let existing):
+        case .outputInspected(let existing, let fates):
             state.existingFiles = existing
+            state.existingFates = fates
         case .setupLoaded(let setup, let directory):
             load(&state, setup, directory: directory)
         case .setupLoadFailed(let message):
@@ -165,6 +166,7 @@ public enum Wizard {
             state.previewTab = 0
         case .write:
             state.existingFiles = nil
+            state.existingFates = [:]
             state.writeOutcome = nil
             return [inspect(state)]
         default:
@@ -198,7 +200,12 @@ public enum Wizard {
         }
         guard state.existingFiles != nil else { return [inspect(state)] }
         do {
-            return [.write(WritePlan(directory: directory, files: try state.outputFiles()))]
+            let files = try state.outputFiles()
+            if state.nothingChanges(files) {
+                state.notice = "Nothing to write: every file already holds exactly this."
+                return []
+            }
+            return [.write(WritePlan(directory: directory, files: files))]
         } catch {
             state.notice = "The answers still have errors: go back and fix them."
             return []
@@ -349,6 +356,7 @@ public enum Wizard {
         case .outputDirectory:
             state.outputDirectory = value
             state.existingFiles = nil
+            state.existingFates = [:]
             state.writeOutcome = nil
         case .loadPath:
             state.loadPath = value

@@ -16,6 +16,14 @@ public struct WritePlan: Equatable, Sendable {
     public let files: [OutputFile]
 }
 
+/// What writing will do to a file already on disk (the front end finds out: the core reads no files).
+public enum ExistingFileFate: Equatable, Sendable {
+    /// Same bytes and mode as the new one: not rewritten, no backup.
+    case unchanged
+    /// Replaced; the old one is kept under this backup name (`NAME.bak.2` when `.bak` and `.bak.1` exist).
+    case replaced(backup: String)
+}
+
 /// What happened when the files were written.
 public enum WriteOutcome: Equatable, Sendable {
     /// One line per file written (path, mode, backup), then the next commands.
@@ -58,7 +66,8 @@ public enum WizardEvent: Equatable, Sendable {
     case scroll(Int)
     case scrollToTop
     case scrollToBottom
-    case outputInspected(existing: [String])
+    /// `fates`: what writing will do to each existing file, when the front end could tell.
+    case outputInspected(existing: [String], fates: [String: ExistingFileFate] = [:])
     /// The setup the start step asked for, read and imported; `directory` is where it was found.
     case setupLoaded(ImportedSetup, directory: String)
     case setupLoadFailed(String)
@@ -97,6 +106,8 @@ public struct WizardState: Equatable, Sendable {
     public var outputDirectory = "."
     /// Files of the write that already exist (a backup will be kept); nil until inspected.
     public var existingFiles: [String]?
+    /// What writing will do to each existing file, by name (see `ExistingFileFate`).
+    public var existingFates: [String: ExistingFileFate] = [:]
     public var confirmingQuit = false
     public var showingHelp = false
     /// A one-off message about the last edit (whitespace trimmed, paste refused), by field.
@@ -164,6 +175,11 @@ public struct WizardState: Equatable, Sendable {
     /// The files as they will read once written over the loaded setup: env files keep the lines
     /// the tool does not own (`EnvFileMerge`), the Helm overlay its foreign keys (`HelmValuesMerge`).
     /// What the preview and the changes step show.
+    /// True when every file to write is on disk already as it would be written.
+    public func nothingChanges(_ files: [OutputFile]) -> Bool {
+        !files.isEmpty && files.allSatisfy { existingFates[$0.name] == .unchanged }
+    }
+
     public func mergedOutputFiles() throws -> [OutputFile] {
         try outputFiles().map { file in
             guard let old = baseline[file.name] else { return file }
