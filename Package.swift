@@ -16,11 +16,13 @@ let package = Package(
         // ncursesw, plus a header of static inline helpers for what Swift cannot import (macros).
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        // prctl and setrlimit at start: the wizard holds typed secrets, which a core file would keep.
+        .target(name: "CProcess"),
         .target(name: "Screens", dependencies: ["OIDCSetup", "TerminalUI"], path: "Screens"),
         .executableTarget(
             name: "camunda-oidc",
             dependencies: [
-                "OIDCSetup", "TerminalUI", "Screens",
+                "OIDCSetup", "TerminalUI", "Screens", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,6 +2,7 @@
 @preconcurrency import Glibc
 #endif
 import ArgumentParser
+import CProcess
 import OIDCSetup
 
 /// Exit statuses, from sysexits.h, that scripts can rely on.
@@ -34,6 +35,8 @@ extension CamundaOIDC {
     /// `camunda-oidc` alone, the common case on a bastion, starts the wizard without building the
     /// argument parser's command tree (it reflects over every command: about a millisecond).
     static func main() {
+        // Before any secret is read or typed: a SIGQUIT or a crash must not leave a core file holding them.
+        cp_disable_core_dumps()
         guard CommandLine.arguments.count == 1 else {
             main(nil)
             return

@@ -65,6 +65,45 @@ struct HardeningEndToEndTests {
         #expect(try WizardEndToEndTests.files(in: tmux.work).isEmpty)
     }
 
+    @Test("With core dumps allowed (ulimit -c unlimited), the wizard sets its core limit to 0; SIGQUIT exits 131, restored, no core file")
+    func noCoreDumpHoldsTypedSecrets() throws {
+        let tmux = try TmuxSession(allowCoreDumps: true)
+        defer { tmux.close() }
+        try Self.typeTenant(tmux)
+        let pid = try tmux.wizardPID()
+        let limits = try String(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/limits"), encoding: .utf8)
+        let core = try #require(limits.components(separatedBy: "\n").first { $0.hasPrefix("Max core file size") })
+        #expect(core.split(separator: " ").suffix(3).map(String.init) == ["0", "0", "bytes"], "\(core)")
+        #expect(kill(pid, SIGQUIT) == 0)
+        let ending = try tmux.waitForEnding()
+        #expect(ending.status == 128 + SIGQUIT)
+        try WizardEndToEndTests.expectSane(ending)
+        #expect(ending.history.contains("camunda-oidc: stopped by SIGQUIT; nothing was written."))
+        let left = try FileManager.default.contentsOfDirectory(atPath: tmux.work.path)
+        #expect(!left.contains { $0.hasPrefix("core") }, "a core file was written: \(left)")
+    }
+
+    @Test("A signal after the wizard's write says the files were written; before it, that nothing was (as generate does)")
+    func signalAfterTheWriteSaysWhatHappened() throws {
+        let tmux = try TmuxSession(arguments: ["--from", CLIFixture.answersURL("generic-env").path])
+        defer { tmux.close() }
+        try tmux.waitFor("Provider", "Loaded ")
+        try ReconfigureEndToEndTests.enterUntil("Files:", in: tmux)
+        try tmux.press("C-u")
+        try tmux.type("out")
+        try tmux.waitFor("› Directory  out")
+        try tmux.press("Enter")
+        try tmux.waitFor("camunda-oidc-answers.yaml   0644   new")
+        try tmux.press("Enter")
+        try tmux.waitFor("Wrote 10 files:")
+        #expect(kill(try tmux.wizardPID(), SIGTERM) == 0)
+        let ending = try tmux.waitForEnding()
+        #expect(ending.status == 128 + SIGTERM)
+        try WizardEndToEndTests.expectSane(ending)
+        #expect(ending.history.contains("camunda-oidc: stopped by SIGTERM after writing every file."), "\(ending.history)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmux.work.appendingPathComponent("out").path).count == 10)
+    }
+
     @Test("The replay hint on the done screen, run as printed, replays into the output folder (here: nothing changes)")
     func replayHintReplays() throws {
         let tmux = try TmuxSession(arguments: ["--from", CLIFixture.answersURL("generic-env").path])

@@ -85,8 +85,9 @@ final class TmuxSession {
     /// Starts `camunda-oidc <arguments>` in an 80x24 pane (by default). After it ends, the wrapper shell
     /// prints `EXIT=<status>`, `stty -a` and an end marker, then waits, so all of it can be read.
     /// `stdinRedirect` replaces the wizard's standard input (e.g. "/dev/null").
+    /// `allowCoreDumps` runs the wizard under `ulimit -c unlimited` (it must lower the limit itself).
     init(arguments: [String] = [], columns: Int = 80, rows: Int = 24, stdinRedirect: String? = nil,
-         environment: [String: String] = [:]) throws {
+         environment: [String: String] = [:], allowCoreDumps: Bool = false) throws {
         guard let tmux = Self.tmux else { throw Failure(description: "tmux is not installed (scripts/install-deps.sh installs it)") }
         guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
             throw Failure(description: "camunda-oidc is not built at \(Self.binary.path): run `swift build` before `swift test`")
@@ -103,7 +104,7 @@ final class TmuxSession {
             cd \(Self.quote(work.path)) || exit 99
             unset LC_ALL LC_CTYPE LC_MESSAGES NO_COLOR
             \(exports.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.quote($0.value))" }.joined(separator: "\n"))
-            ulimit -c 0
+            ulimit -c \(allowCoreDumps ? "unlimited" : "0")
             sh -c 'echo $$ > "$0"; exec "$@"' \(Self.quote(pidFile.path)) \(invocation)\(stdinRedirect.map { " < " + Self.quote($0) } ?? "")
             echo "\(Self.exitMarker)$?"
             stty -a
