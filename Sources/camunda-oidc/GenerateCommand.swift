@@ -78,6 +78,6 @@ struct Generate: ParsableCommand {
             printError("camunda-oidc: nothing written: \(error)")
             throw ExitStatus.unwritableOutput
         }
-        print(WriteSummary.text(written, config: parsed.configuration), terminator: "")
+        print(WriteSummary.text(written, config: parsed.configuration, directory: out), terminator: "")
     }
 }

@@ -88,7 +88,7 @@ final class WizardRunner {
                         if case .environment(let name) = reference { return name }
                         return nil
                     }
-                    let summary = WriteSummary.text(written, config: state.config)
+                    let summary = WriteSummary.text(written, config: state.config, directory: plan.directory)
                         + "Replay without questions: camunda-oidc generate --answers \(Self.shellQuoted(writer.path(AnswersFile.defaultFileName)))"
                         + " --out \(Self.shellQuoted(plan.directory)) --force\n"
                         + (variables.isEmpty ? "" : "(after exporting \(variables.joined(separator: ", ")))\n")

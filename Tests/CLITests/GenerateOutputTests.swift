@@ -125,3 +125,20 @@ import Testing
         #expect(generate.stdout.contains("--force"))
     }
 }
+
+@Suite struct SymlinkedOutputTests {
+    @Test("--out that is a symbolic link to a directory: followed, said in the summary, secrets still 0600")
+    func outIsASymlink() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try FileManager.default.createDirectory(at: sandbox.url("real"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: sandbox.url("link").path, withDestinationPath: "real")
+        let result = try sandbox.run(["generate", "--answers", CLIFixture.answersURL("entra-env").path, "--out", "link"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let real = sandbox.url("real").resolvingSymlinksInPath().path
+        #expect(result.stdout.hasPrefix("Note: link is a symbolic link; the files are in \(real).\nWrote 9 files:\n"), "\(result.stdout)")
+        #expect(try sandbox.mode("real/identity.env") == 0o600)
+        #expect(try sandbox.mode("real/registration-checklist.md") == 0o644)
+        #expect(try sandbox.list("real").count == 9)
+    }
+}
