@@ -157,7 +157,8 @@ struct FormView {
     func placeholder(_ spec: FieldSpec) -> String {
         if let derived = derivedValue(spec.id) { return derived }
         if spec.isSecret { return "type or paste the secret" }
-        return spec.placeholder.isEmpty ? "" : "e.g. " + spec.placeholder
+        let example = spec.placeholder(for: state.config.provider)
+        return example.isEmpty ? "" : "e.g. " + example
     }
 
     /// The value a field takes when left empty, when that is known now.

@@ -32,6 +32,7 @@ enum CLIFixture {
         jwksUrl: https://idp.example.com/realms/camunda/protocol/openid-connect/certs
         helmSecrets: inline
         initialClaim:
+          name: email
           value: admin@example.com
         components:
           identity:

@@ -55,7 +55,7 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderrLines == [
             "answers.yaml:4: output: 'kubernetes' is not one of: env, helm",
-            "answers.yaml:21: components.operate.secrt: unknown key 'secrt' (expected one of: url, clientId, audience, secret, secretEnv, secretFile)",
+            "answers.yaml:22: components.operate.secrt: unknown key 'secrt' (expected one of: url, clientId, audience, secret, secretEnv, secretFile)",
         ])
         expectNoSecretPrinted(result)
         #expect(!sandbox.exists("out"))

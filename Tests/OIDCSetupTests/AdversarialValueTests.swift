@@ -210,13 +210,14 @@ enum AdversarialValues {
     func envRefusal(value: String, reason: String) {
         #expect(EnvValue.encode(value) == .refused(reason))
         let errors = Validator.validate(Self.configuration(value, output: .env)).filter { $0.severity == .error }.map(\.description)
+        let secret = "; rotate the secret to one without these characters, or use Helm output", other = "; change it, or use Helm output"
         #expect(errors == [
-            "components.identity.secret: \(reason)",
-            "components.operate.audience: \(reason)",
-            "components.zeebe.secret: \(reason)",
-            "components.zeebe.tokenScope: \(reason)",
-            "components.webModeler.publicApiAudience: \(reason)",
-            "initialClaim.value: \(reason)",
+            "components.identity.secret: \(reason)\(secret)",
+            "components.operate.audience: \(reason)\(other)",
+            "components.zeebe.secret: \(reason)\(secret)",
+            "components.zeebe.tokenScope: \(reason)\(other)",
+            "components.webModeler.publicApiAudience: \(reason)\(other)",
+            "initialClaim.value: \(reason)\(other)",
         ])
         #expect(throws: InvalidConfiguration.self) { try OutputRenderer().render(Self.configuration(value, output: .env)) }
     }

@@ -54,7 +54,7 @@ import Testing
         #expect(config.selectedComponents == [.identity, .zeebe])
         #expect(config.value(.issuer) == "https://idp.example.com")
         #expect(config.value(.issuerBackendURL) == "https://idp.example.com")
-        #expect(config.value(.initialClaimName) == "oid")
+        #expect(config.value(.initialClaimName) == "", "no 'oid' default outside Entra")
         #expect(config.value(.initialClaimValue) == "admin")
         #expect(config.value(.clientSecret(.identity)) == "fake-identity-secret")
         #expect(config.value(.clientSecret(.zeebe)) == "")

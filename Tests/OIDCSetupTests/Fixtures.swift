@@ -28,6 +28,7 @@ enum SampleConfiguration {
             .tokenURL: "https://idp.example.com/realms/camunda/protocol/openid-connect/token",
             .jwksURL: "https://idp.example.com/realms/camunda/protocol/openid-connect/certs",
             .identityBaseURL: "http://identity:8084",
+            .initialClaimName: "email",
             .initialClaimValue: "admin@example.com",
             .webModelerClientAPIAudience: "camunda-web-modeler-api",
             .webModelerPublicAPIAudience: "camunda-web-modeler-public-api",

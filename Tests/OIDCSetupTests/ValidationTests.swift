@@ -57,13 +57,17 @@ import Testing
         #expect(Self.issues(Self.changed(SampleConfiguration.entra(), .clientSecret(component), "")) == [message])
     }
 
-    @Test("optional fields may stay empty: backend URL, token scope, claim name, Entra audiences, Secret name")
+    @Test("optional fields may stay empty: backend URL, token scope, claim name (Entra), Entra audiences, Secret name")
     func optionalFields() {
         var generic = SampleConfiguration.generic(output: .helm)
-        for field in [FieldID.issuerBackendURL, .zeebeTokenScope, .initialClaimName, .kubernetesSecretName, .identityBaseURL] {
+        for field in [FieldID.issuerBackendURL, .zeebeTokenScope, .kubernetesSecretName, .identityBaseURL] {
             generic.set(field, "")
         }
         #expect(Self.issues(generic) == [])
+        // No provider but Entra issues 'oid': a generic setup names its claim.
+        generic.set(.initialClaimName, "")
+        #expect(Self.issues(generic) == ["error initialClaim.name: required: the claim that names the first administrator in their ID token, e.g. sub, email or preferred_username"])
+        #expect(generic.value(.initialClaimName) == "")
         var entra = SampleConfiguration.entra()
         for field in [FieldID.authorityHost, .zeebeTokenScope, .initialClaimName, .webModelerClientAPIAudience]
             + Component.allCases.filter(\.hasAudience).map({ .audience($0) }) {
@@ -382,15 +386,26 @@ import Testing
     ])
     func envUnrepresentable(field: FieldID) {
         let value = "it's $HOME"
+        let advice = FieldCatalog.field(field).isSecret ? "rotate the secret to one without these characters, or use Helm output" : "change it, or use Helm output"
         #expect(Self.issues(Self.changed(SampleConfiguration.generic(), field, value))
-            == ["error \(field.path): holds both a quote or backslash and '$' or '`': no env-file quoting reads back the same in docker compose, bash and python-dotenv"])
+            == ["error \(field.path): holds both a quote or backslash and '$' or '`': no env-file quoting reads back the same in docker compose, bash and python-dotenv; \(advice)"])
         #expect(Self.issues(Self.changed(SampleConfiguration.generic(output: .helm), field, value)) == [])
+    }
+
+    @Test("Entra: a Web Modeler public API audience that is neither an api:// URI nor a GUID is a warning")
+    func entraPublicAPIAudience() {
+        let message = "warning components.webModeler.publicApiAudience: Entra puts an app's Application ID URI (api://...) or client ID (a GUID) in 'aud'; tokens never carry this value"
+        #expect(Self.issues(Self.changed(SampleConfiguration.entra(), .webModelerPublicAPIAudience, "camunda-web-modeler-public")) == [message])
+        #expect(Self.issues(Self.changed(SampleConfiguration.entra(), .webModelerPublicAPIAudience, "api://camunda-web-modeler-api")) == [])
+        #expect(Self.issues(Self.changed(SampleConfiguration.entra(), .webModelerPublicAPIAudience, "12345678-1234-1234-1234-123456789abc")) == [])
+        #expect(Self.issues(Self.changed(SampleConfiguration.generic(), .webModelerPublicAPIAudience, "camunda-web-modeler-public")) == [])
+        #expect(FieldCatalog.field(.webModelerPublicAPIAudience).whereToFind(.microsoft)?.contains("api://camunda-web-modeler-api") == true)
     }
 
     @Test("a URL that env files cannot carry is refused too")
     func envUnrepresentableURL() {
         #expect(Self.issues(Self.changed(SampleConfiguration.generic(), .componentURL(.operate), "https://operate.example.com/it's$x"))
-            == ["error components.operate.url: holds both a quote or backslash and '$' or '`': no env-file quoting reads back the same in docker compose, bash and python-dotenv"])
+            == ["error components.operate.url: holds both a quote or backslash and '$' or '`': no env-file quoting reads back the same in docker compose, bash and python-dotenv; change it, or use Helm output"])
     }
 
     // MARK: Ordering and subsets

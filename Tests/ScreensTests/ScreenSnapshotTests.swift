@@ -139,6 +139,31 @@ import TestSupport
                                          + "   Redirect URI: https://identity.camunda.example.com/auth/login-callback\n   (trailing / dropped)\n"))
     }
 
+    @Test("a generic provider is not taken for Entra: no GUID examples, no Secret ID warning, no 'oid' default; Keycloak named")
+    func genericAssumesNothingOfEntra() throws {
+        var driver = WizardDriver()
+        driver.state.config.provider = .generic
+        driver.state.config.selectedComponents = [.identity, .operate, .zeebe]
+        driver.go(to: .provider)
+        driver.press(.up)
+        #expect(driver.screen().contains("(Keycloak, Okta, Auth0, Ping, ...)"))
+        driver.go(to: .component(.operate))
+        let operate = driver.screen()
+        #expect(operate.contains("e.g. camunda-operate"), "\(operate)")
+        #expect(!operate.contains("00000000-"), "\(operate)")
+        driver.press(.tab, .function(1))  // the secret's help
+        let help = driver.screen()
+        #expect(help.contains("Help: Operate client secret"))
+        #expect(!help.contains("Secret ID"), "\(help)")
+        driver.press(.escape)
+        driver.go(to: .initialClaim)
+        let claim = driver.screen()
+        #expect(claim.contains("e.g. sub, email or preferred_username"), "\(claim)")
+        #expect(!claim.contains("'oid'") && !claim.contains(" oid") && !claim.contains("00000000-"), "\(claim)")
+        driver.press(.function(1))
+        #expect(driver.screen().contains("preferred_username"))
+    }
+
     @Test func startAsksWhereTheExistingSetupIs() throws {
         var driver = WizardDriver()
         driver.press(.down, .tab)

@@ -49,6 +49,10 @@ public struct FieldSpec: Sendable {
     public let isRequired: Bool
     /// Text shown in an empty input.
     public let placeholder: String
+    /// With a generic provider, when it differs (no GUID where a provider's IDs are names).
+    private let genericPlaceholder: String?
+    /// With a generic provider, when it differs (no Entra-only pitfall).
+    private let genericMistake: String?
     private let derivationText: [Provider: String]
     private let derivedOnly: Set<Provider>
 
@@ -56,7 +60,7 @@ public struct FieldSpec: Sendable {
         _ id: FieldID, _ label: String, kind: FieldKind, what: String,
         whereGeneric: String? = nil, whereEntra: String? = nil, mistake: String? = nil,
         providers: Set<Provider>? = nil, formats: Set<OutputFormat>? = nil, choices: [Choice] = [],
-        isRequired: Bool = true, placeholder: String = "",
+        isRequired: Bool = true, placeholder: String = "", genericPlaceholder: String? = nil, genericMistake: String? = nil,
         derivation: [Provider: String] = [:], derivedOnly: Set<Provider> = []
     ) {
         self.id = id
@@ -71,11 +75,23 @@ public struct FieldSpec: Sendable {
         self.choices = choices
         self.isRequired = isRequired
         self.placeholder = placeholder
+        self.genericPlaceholder = genericPlaceholder
+        self.genericMistake = genericMistake
         self.derivationText = derivation
         self.derivedOnly = derivedOnly
     }
 
     public var isSecret: Bool { kind == .secret }
+
+    /// The example shown in an empty input with this provider.
+    public func placeholder(for provider: Provider) -> String {
+        provider == .generic ? (genericPlaceholder ?? placeholder) : placeholder
+    }
+
+    /// The mistake people make with it, with this provider.
+    public func mistake(for provider: Provider) -> String? {
+        provider == .generic ? (genericMistake ?? mistake) : mistake
+    }
 
     /// The label without its component's name, for a step that is about that component.
     public var shortLabel: String {
@@ -100,7 +116,7 @@ public struct FieldSpec: Sendable {
         var lines = [what]
         if let place = whereToFind(provider) { lines.append("Where: " + place) }
         if let derived = derivation(provider) { lines.append((isDerivedOnly(provider) ? "Derived: " : "Default: ") + derived) }
-        if let mistake { lines.append("Watch out: " + mistake) }
+        if let mistake = mistake(for: provider) { lines.append("Watch out: " + mistake) }
         return lines
     }
 }
@@ -129,7 +145,7 @@ public enum FieldCatalog {
             what: "The OpenID Connect provider that signs users and services in to Camunda.",
             choices: [
                 Choice(value: "generic", label: "Generic OIDC provider",
-                       help: "Any standard OIDC provider (Okta, Auth0, Ping, ...): you give its issuer, token and JWKS URLs."),
+                       help: "Any standard OIDC provider (Keycloak, Okta, Auth0, Ping, ...): you give its issuer, token and JWKS URLs."),
                 Choice(value: "microsoft", label: "Microsoft Entra ID",
                        help: "Azure AD / Entra ID: give the tenant ID and the endpoints are derived from it."),
             ]
@@ -205,18 +221,19 @@ public enum FieldCatalog {
         FieldSpec(
             .initialClaimName, "Initial claim name", kind: .text,
             what: "The token claim that identifies the first administrator. Identity gives full access to the user whose token carries this claim with the value below.",
+            whereGeneric: "A claim your provider puts in that user's ID token: sub (the user's ID, stable), email, or preferred_username (Keycloak's user name). Decode one of the user's ID tokens to see which it issues.",
             whereEntra: "Keep 'oid' (the user's object ID) unless you know why not.",
             mistake: "It cannot be changed later through env or Helm, only in Identity's database.",
-            isRequired: false, placeholder: "oid",
-            derivation: [.generic: "oid", .microsoft: "oid"]
+            providers: nil, isRequired: true, placeholder: "oid", genericPlaceholder: "sub, email or preferred_username",
+            derivation: [.microsoft: "oid"]
         ),
         FieldSpec(
             .initialClaimValue, "Initial claim value", kind: .text,
-            what: "The value of the initial claim for the first administrator (with 'oid': that user's object ID).",
-            whereGeneric: "The user's profile in your provider, or a decoded ID token (jwt.io) of that user.",
+            what: "The value the first administrator's ID token carries in the claim named above.",
+            whereGeneric: "Sign in as that user and decode the ID token (paste it into a JWT decoder, or: cut -d. -f2 | base64 -d): the value of the claim named above. In Keycloak: Users > the user > Details (ID for sub, Email, Username).",
             whereEntra: "Entra admin center > Users > the user > Overview > Object ID.",
             mistake: "It cannot be changed later through env or Helm: a wrong value locks everyone out of Identity.",
-            placeholder: "00000000-0000-0000-0000-000000000000"
+            placeholder: "00000000-0000-0000-0000-000000000000", genericPlaceholder: "admin@example.com"
         ),
         FieldSpec(
             .helmSecrets, "Secrets in Helm", kind: .choice,
@@ -256,7 +273,7 @@ public enum FieldCatalog {
             whereGeneric: "Your provider's application (client) list: the client ID of the \(name) application.",
             whereEntra: "Entra admin center > App registrations > the \(name) app > Overview > Application (client) ID.",
             mistake: "Register one application per component; sharing one confuses audiences and permissions.",
-            placeholder: "00000000-0000-0000-0000-000000000000"
+            placeholder: "00000000-0000-0000-0000-000000000000", genericPlaceholder: "camunda-\(c.rawValue.lowercased())"
         ))
         if c.hasSecret {
             fields.append(FieldSpec(
@@ -266,7 +283,8 @@ public enum FieldCatalog {
                 whereEntra: "App registrations > the \(name) app > Certificates & secrets > New client secret: copy the Value column right away (it is shown once).",
                 mistake: c == .zeebe || c == .connectors
                     ? "Copy the secret's Value, not its Secret ID (a GUID)."
-                    : "Copy the secret's Value, not its Secret ID (a GUID); secrets expire: note the date."
+                    : "Copy the secret's Value, not its Secret ID (a GUID); secrets expire: note the date.",
+                genericMistake: "Copy the whole secret; if your provider lets secrets expire, note the date."
             ))
         }
         if c.hasAudience {
@@ -302,9 +320,10 @@ public enum FieldCatalog {
             fields.append(FieldSpec(
                 .webModelerPublicAPIAudience, "Web Modeler public API audience", kind: .text,
                 what: "The audience required for Web Modeler's public API (scripts and CI call it).",
-                whereGeneric: "An API identifier you define for Web Modeler's public API.",
-                whereEntra: "An Application ID URI or client ID of a separate app you expose as an API.",
-                mistake: "It must differ from the client API audience, so that a web-app token cannot call the public API."
+                whereGeneric: "The audience your provider puts in tokens for that API: the API identifier or resource you define for it (e.g. camunda-web-modeler-public-api; in Keycloak, an audience mapper on the calling client).",
+                whereEntra: "The Application ID URI of an app that exposes the API, e.g. api://camunda-web-modeler-api (App registrations > that app > Expose an API > Application ID URI), or that app's client ID.",
+                mistake: "It must differ from the client API audience, so that a web-app token cannot call the public API.",
+                placeholder: "api://camunda-web-modeler-api", genericPlaceholder: "camunda-web-modeler-public-api"
             ))
         case .connectors:
             fields.append(FieldSpec(

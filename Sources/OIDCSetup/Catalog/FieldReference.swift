@@ -41,7 +41,12 @@ public enum FieldReference {
                     body.append("\(spec.isDerivedOnly(p) ? "Derived" : "Default") (\(p == .microsoft ? "Entra" : "Generic")): \(derived)")
                 }
             }
-            if let mistake = spec.mistake { body.append("Watch out: \(mistake)") }
+            let mistakes = usedBy.compactMap { p in spec.mistake(for: p).map { (p, $0) } }
+            if Set(mistakes.map(\.1)).count > 1 {
+                for (p, mistake) in mistakes { body.append("Watch out (\(p == .microsoft ? "Entra" : "Generic")): \(mistake)") }
+            } else if let mistake = mistakes.first?.1 {
+                body.append("Watch out: \(mistake)")
+            }
             let destinations = layout.destinations(of: field)
             if !destinations.env.isEmpty { body.append("Env: " + destinations.env.joined(separator: "; ")) }
             if !destinations.helm.isEmpty { body.append("Helm: " + destinations.helm.joined(separator: "; ")) }

@@ -70,7 +70,8 @@ public struct Configuration: Equatable, Sendable {
         case .kubernetesSecretName:
             return given.isEmpty ? Self.defaultKubernetesSecretName : given
         case .initialClaimName:
-            return given.isEmpty ? Self.defaultInitialClaimName : given
+            // Entra's 'oid' is a safe default; other providers differ (Keycloak issues no 'oid').
+            return given.isEmpty && provider == .microsoft ? Self.defaultInitialClaimName : given
         case .audience(let c):
             if given.isEmpty, provider == .microsoft { return raw(.clientID(c)) }
             return given

@@ -70,7 +70,13 @@ public enum Validator {
         if value.isEmpty {
             // A derived value that is still empty waits for its source field, which reports it.
             if spec.isRequired, spec.derivation(config.provider) == nil {
-                error(spec.isSecret ? "required: paste the secret's value" : "required")
+                if spec.isSecret {
+                    error("required: paste the secret's value")
+                } else if field == .initialClaimName {
+                    error("required: the claim that names the first administrator in their ID token, e.g. sub, email or preferred_username")
+                } else {
+                    error("required")
+                }
             }
             return issues
         }
@@ -131,6 +137,8 @@ public enum Validator {
         case .webModelerPublicAPIAudience:
             if value == config.value(.webModelerClientAPIAudience) {
                 error("must differ from clientApiAudience, so that a web-app token cannot call the public API")
+            } else if config.provider == .microsoft, !GUID.matches(value), !value.hasPrefix("api://") {
+                warning("Entra puts an app's Application ID URI (api://...) or client ID (a GUID) in 'aud'; tokens never carry this value")
             }
         case .zeebeTokenScope:
             if config.provider == .microsoft, !value.hasSuffix("/.default") {
@@ -146,7 +154,8 @@ public enum Validator {
 
         if config.output == .env, !issues.contains(where: { $0.severity == .error }),
            case .refused(let reason) = EnvValue.encode(value) {
-            error(reason)
+            // What to do about it: a secret can be rotated, any value can go through Helm output.
+            error(reason + (spec.isSecret ? "; rotate the secret to one without these characters, or use Helm output" : "; change it, or use Helm output"))
         }
         return issues
     }
