@@ -73,11 +73,17 @@ public enum WizardView {
             }
         }
         if state.showingHelp {
-            return key == .control("c") ? .quitRequested : .helpToggled
+            switch key {
+            case .control("c"): return .quitRequested
+            case .up, .down, .pageUp, .pageDown:
+                return .scroll(key == .up ? -1 : key == .down ? 1 : key == .pageUp ? -ScrollKeys.page : ScrollKeys.page)
+            default: return .helpToggled
+            }
         }
         switch key {
         case .control("c"): return .quitRequested
         case .function(1): return .helpToggled
+        case .control("r") where state.canJumpToReview: return .reviewRequested
         default: break
         }
         if let event = screen(for: state.step).event(for: key, in: state) { return event }
@@ -132,6 +138,7 @@ public enum WizardView {
         bindings.append(KeyBinding("Enter", state.step == .done ? "leave" : "next"))
         if state.step != .start && state.step != .done { bindings.append(KeyBinding("Esc", "back")) }
         if state.focusedField != nil { bindings.append(KeyBinding("F1", "help")) }
+        if state.canJumpToReview { bindings.append(KeyBinding("^R", "review")) }
         bindings.append(KeyBinding("^C", "quit"))
         var column = 1
         let row = frame.height - 1
@@ -176,11 +183,31 @@ public enum WizardView {
         }
         frame.put(Frame.clip(title, to: inner), row: row, column: rect.column + 2, style: .bold)
         row += 2
-        for paragraph in paragraphs {
-            let used = frame.putWrapped(paragraph, row: row, column: rect.column + 2, width: inner, maxRows: rect.bottom - 2 - row)
-            row += used + 1
-            if row >= rect.bottom - 2 { break }
+        // The text scrolls (↑↓) when the panel is too short for it, as at 60x18.
+        var lines: [String] = []
+        for paragraph in paragraphs { lines += TextWrap.wrap(paragraph, width: inner) + [""] }
+        if lines.last == "" { lines.removeLast() }
+        let rows = rect.bottom - 4 - row
+        let overflow = lines.count > rows
+        let shown = overflow ? rows - 1 : rows
+        let top = overflow ? min(state.helpScroll, lines.count - shown) : 0
+        for (offset, line) in lines.dropFirst(top).prefix(shown).enumerated() {
+            frame.put(line, row: row + offset, column: rect.column + 2, limit: inner)
         }
+        if overflow {
+            let position = "lines \(top + 1)-\(top + shown) of \(lines.count)  ↑↓ scroll"
+            frame.put(Frame.clip(position, to: inner), row: row + shown, column: rect.column + 2, style: .muted)
+        }
+        // The keys the hint bar has no room for.
+        var keys = [KeyBinding("Shift-Tab", "previous field"), KeyBinding("Ctrl-L", "redraw")]
+        if state.canJumpToReview { keys.append(KeyBinding("Ctrl-R", "to review")) }
+        var keyLine = ""
+        for key in keys {
+            let part = (keyLine.isEmpty ? "" : "  ") + key.keys + " " + key.help
+            guard keyLine.count + part.count <= inner else { break }
+            keyLine += part
+        }
+        frame.put(keyLine, row: rect.bottom - 3, column: rect.column + 2, style: .muted)
         frame.put("Any key closes this help.", row: rect.bottom - 2, column: rect.column + 2, style: .muted)
     }
 

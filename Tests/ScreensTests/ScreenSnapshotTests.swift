@@ -164,6 +164,40 @@ import TestSupport
         #expect(driver.screen().contains("preferred_username"))
     }
 
+    @Test("once every step has been seen, Ctrl-R jumps straight to the review from any step; the hint bar and F1 say so")
+    func controlRJumpsToReview() throws {
+        var driver = try WizardDriver.answered("generic-env")
+        driver.send(.nextRequested)  // start -> provider
+        driver.press(.control("r"))
+        #expect(driver.state.step == .provider, "not before every step has been seen")
+        #expect(!driver.screen().contains("^R review"))
+        while driver.state.step != .review { driver.send(.nextRequested) }
+        driver.send(.backRequested)
+        driver.send(.backRequested)
+        driver.go(to: .urls)
+        let urls = driver.screen()
+        #expect(urls.contains("^R review"), "\(urls)")
+        driver.press(.function(1))
+        #expect(driver.screen().contains("Shift-Tab previous field  Ctrl-L redraw  Ctrl-R to review"))
+        driver.press(.escape, .control("r"))
+        #expect(driver.state.step == .review)
+    }
+
+    @Test("at 60x18 a long help text scrolls with the arrows instead of being cut; other keys close it")
+    func helpScrollsAt60x18() throws {
+        var driver = try WizardDriver.answered("generic-env")
+        driver.go(to: .initialClaim)
+        driver.press(.tab, .function(1))  // the claim value's help: long
+        let first = driver.screen(rows: 18, columns: 60)
+        #expect(first.contains("↑↓ scroll"), "\(first)")
+        driver.press(.pageDown, .pageDown)
+        let later = driver.screen(rows: 18, columns: 60)
+        #expect(later != first && later.contains("Help: Initial claim value"), "\(later)")
+        #expect(later.contains("Env: ") || later.contains("Identity."), "the end of the help is reachable:\n\(later)")
+        driver.press(.character("x"))
+        #expect(!driver.state.showingHelp)
+    }
+
     @Test func startAsksWhereTheExistingSetupIs() throws {
         var driver = WizardDriver()
         driver.press(.down, .tab)

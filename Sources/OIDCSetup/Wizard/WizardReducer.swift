@@ -19,6 +19,10 @@ public enum Wizard {
             }
             return []
         }
+        if state.showingHelp, case .scroll(let lines) = event {
+            state.helpScroll = max(0, state.helpScroll + lines)
+            return []
+        }
         if state.showingHelp, event != .helpToggled, event != .quitRequested {
             // Any key closes the help panel; Esc and Enter only close it.
             state.showingHelp = false
@@ -32,6 +36,7 @@ public enum Wizard {
             break
         case .helpToggled:
             state.showingHelp.toggle()
+            state.helpScroll = 0
         case .nextRequested:
             return next(&state)
         case .backRequested:
@@ -96,6 +101,10 @@ public enum Wizard {
             state.scroll = 0
         case .scrollToBottom:
             state.scroll = Int.max / 2
+        case .reviewRequested:
+            guard state.canJumpToReview else { break }
+            state.notice = nil
+            return enter(&state, .review)
         case .outputInspected(let existing, let fates):
             state.existingFiles = existing
             state.existingFates = fates
@@ -155,6 +164,7 @@ public enum Wizard {
 
     static func enter(_ state: inout WizardState, _ step: WizardStep) -> [WizardEffect] {
         state.step = step
+        state.seenSteps.insert(step)
         state.scroll = 0
         state.secretsRevealed = false
         state.listCursor = 0

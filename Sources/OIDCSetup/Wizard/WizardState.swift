@@ -66,6 +66,8 @@ public enum WizardEvent: Equatable, Sendable {
     case scroll(Int)
     case scrollToTop
     case scrollToBottom
+    /// Straight to the review step (reconfiguration: change one answer, then check and write).
+    case reviewRequested
     /// `fates`: what writing will do to each existing file, when the front end could tell.
     case outputInspected(existing: [String], fates: [String: ExistingFileFate] = [:])
     /// The setup the start step asked for, read and imported; `directory` is where it was found.
@@ -110,6 +112,10 @@ public struct WizardState: Equatable, Sendable {
     public var existingFates: [String: ExistingFileFate] = [:]
     public var confirmingQuit = false
     public var showingHelp = false
+    /// First line shown of the help panel's text.
+    public var helpScroll = 0
+    /// The steps shown so far; once every step before the review has been, a key jumps to it.
+    public var seenSteps: Set<WizardStep> = []
     /// A one-off message about the last edit (whitespace trimmed, paste refused), by field.
     public var fieldNotices: [FieldID: FieldNotice] = [:]
     /// A message for the whole step.
@@ -126,6 +132,12 @@ public struct WizardState: Equatable, Sendable {
 
     public init(config: Configuration = Configuration()) {
         self.config = config
+    }
+
+    /// Whether the key that jumps to the review works here: every step before it has been seen.
+    public var canJumpToReview: Bool {
+        guard step != .review, let review = steps.firstIndex(of: .review) else { return false }
+        return steps[..<review].allSatisfy { $0 == .start || seenSteps.contains($0) }
     }
 
     public var steps: [WizardStep] { WizardStep.steps(for: config, comparing: !baseline.isEmpty) }
