@@ -8,12 +8,8 @@ struct DoneScreen: StepScreen {
     func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
         guard case .written(let summary) = state.writeOutcome else { return }
         // Long paths wrap, indented under their line, rather than being cut off.
-        let lines = summary.flatMap { line -> [String] in
-            let lead = String(line.prefix { $0 == " " })
-            // Wrapped to the width left after the indentation, so no line is cut at the edge.
-            let wrapped = TextWrap.wrap(line, width: max(area.width - lead.count - 4, 20))
-            return [lead + wrapped[0]] + wrapped.dropFirst().map { lead + "    " + $0 }
-        }
+        // Wrapped to the width left after the indentation, so no line is cut at the edge.
+        let lines = summary.flatMap { TextWrap.wrapKeepingIndent($0, width: area.width, continuation: "    ") }
         frame.scrollView(lines, from: state.scroll, in: area) { line in
             line.hasPrefix("Wrote") || line.hasPrefix("Next") ? .bold : .normal
         }

@@ -1,6 +1,26 @@
 import TerminalUI
 import OIDCSetup
 
+extension TextWrap {
+    /// Wraps a line keeping its leading spaces on every row (YAML and lists stay indented), and
+    /// keeps `-n <namespace>`-style flag-and-argument pairs together; later rows get `continuation` more.
+    static func wrapKeepingIndent(_ line: String, width: Int, continuation: String = "") -> [String] {
+        let lead = String(line.prefix { $0 == " " })
+        let body = String(line.dropFirst(lead.count)).replacingOccurrences(of: " <", with: "\u{00A0}<")
+            .replacingOccurrences(of: "-n\u{00A0}<", with: "-n\u{00A0}<")
+        let wrapped = wrap(body, width: max(width - lead.count - continuation.count, 20))
+            .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
+        guard let first = wrapped.first else { return [line] }
+        return [lead + first] + wrapped.dropFirst().map { lead + continuation + $0 }
+    }
+
+    /// `wrapKeepingIndent` for Markdown: a list item's later rows align under its text.
+    static func wrapMarkdown(_ line: String, width: Int) -> [String] {
+        let body = line.drop { $0 == " " }
+        return wrapKeepingIndent(line, width: width, continuation: body.hasPrefix("- ") ? "  " : "")
+    }
+}
+
 extension Frame {
     /// Writes wrapped text into an area; returns the number of rows used.
     @discardableResult

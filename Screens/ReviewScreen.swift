@@ -39,7 +39,7 @@ struct ReviewScreen: StepScreen {
         }
         lines.append("Registration checklist:")
         for line in RegistrationChecklist.render(state.config).split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
-            lines += TextWrap.wrap(String(line), width: width).map { $0 }
+            lines += TextWrap.wrapMarkdown(String(line), width: width)
         }
         return lines
     }

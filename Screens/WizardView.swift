@@ -36,7 +36,8 @@ public enum WizardView {
         var top = 2
         let intro = screen.intro(state)
         if !intro.isEmpty {
-            top += frame.putWrapped(intro, row: 2, column: 1, width: columns - 2, maxRows: rows >= 24 ? 3 : 2, style: .normal)
+            let introRows = rows >= 24 ? 3 : screen.smallIntroRows
+            top += frame.putWrapped(intro, row: 2, column: 1, width: columns - 2, maxRows: introRows, style: .normal)
             top += 1
         }
         let body = Rect(row: top, column: 1, width: columns - 2, height: rows - top - 3)

@@ -198,6 +198,36 @@ import TestSupport
         #expect(!driver.state.showingHelp)
     }
 
+    @Test("the review keeps the indentation of the YAML it shows, at 80x24 and 60x18")
+    func reviewKeepsYAMLIndentation() throws {
+        for (rows, columns) in [(24, 80), (18, 60)] {
+            var driver = try WizardDriver.answered("entra-helm")
+            driver.go(to: .review)
+            var found = false
+            for _ in 0..<40 where !found {
+                let screen = driver.screen(rows: rows, columns: columns)
+                found = screen.contains("\n   connectors:\n     env:\n       - name: OPERATE_CLIENT_SCOPE\n")
+                driver.press(.pageDown)
+            }
+            #expect(found, "\(columns)x\(rows): the YAML lost its indentation\n\(driver.screen(rows: rows, columns: columns))")
+        }
+    }
+
+    @Test("the done screen keeps '-n <namespace>' on one line at 60x18")
+    func doneKeepsNamespaceWhole() throws {
+        var driver = try WizardDriver.answered("entra-helm")
+        driver.state.step = .done
+        driver.state.writeOutcome = .written(summary: [
+            "Wrote 4 files:", "Next:", "  1. Register the applications: /srv/camunda/registration-checklist.md",
+            "  2. kubectl apply -n <namespace> -f /srv/camunda/deployments/production/oidc-secret.yaml",
+            "  3. helm upgrade --install <release> camunda/camunda-platform --version 10.x -n <namespace> -f values.yaml -f /srv/camunda/values-oidc.yaml",
+        ])
+        for (rows, columns) in [(24, 80), (18, 60)] {
+            let screen = driver.screen(rows: rows, columns: columns)
+            #expect(screen.components(separatedBy: "-n <namespace>").count == 3, "\(columns)x\(rows):\n\(screen)")
+        }
+    }
+
     @Test func startAsksWhereTheExistingSetupIs() throws {
         var driver = WizardDriver()
         driver.press(.down, .tab)
