@@ -443,4 +443,13 @@ import Testing
         inline.helmSecrets = .inline
         #expect(Self.issues(inline) == [])
     }
+
+    @Test("Kubernetes Secret name: the chart renders it unquoted, so it must read as text there", arguments: ["yes", "null", "true", "off", "12345", "1e3", "0x1f"])
+    func kubernetesSecretNameRenderedUnquoted(name: String) {
+        let helm = SampleConfiguration.generic(output: .helm)
+        #expect(Self.issues(Self.changed(helm, .kubernetesSecretName, name)) == [
+            "error kubernetesSecretName: the chart writes the Secret name unquoted into Identity's Deployment, where '\(name)' would not read as text: start it with a letter and avoid yes, no, on, off, true, false, null",
+        ])
+        #expect(Self.issues(Self.changed(helm, .kubernetesSecretName, "camunda-\(name)")) == [])
+    }
 }

@@ -101,6 +101,10 @@ public enum Validator {
         case .kubernetesName:
             if !KubernetesName.isValid(value) {
                 error("must be a Kubernetes name: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters")
+            } else if config.output == .helm, YAMLInput.textAfterUnquotedRendering(value) != value || !(value.first?.isLetter ?? false) {
+                // The chart writes `secretKeyRef.name: {{ ...existingSecret.name }}` unquoted (Identity's
+                // Deployment), and quotes it elsewhere, so no quoting trick fits both: the name must read as text.
+                error("the chart writes the Secret name unquoted into Identity's Deployment, where '\(Excerpt.of(value))' would not read as text: start it with a letter and avoid yes, no, on, off, true, false, null")
             }
         case .text, .choice, .componentSet:
             break
