@@ -110,7 +110,12 @@ public enum WizardView {
         var title = state.step.title
         switch state.step {
         case .start, .provider: break
-        default: title += " · " + state.config.provider.displayName + " · " + state.config.output.displayName
+        default:
+            let full = title + " · " + state.config.provider.displayName + " · " + state.config.output.displayName
+            // Shorter names where the full ones do not fit (60 columns), rather than a cut title.
+            let short = title + " · " + (state.config.provider == .microsoft ? "Entra ID" : "Generic OIDC") + " · "
+                + (state.config.output == .env ? "env files" : "Helm")
+            title = full.count <= frame.width - 2 ? full : short
         }
         frame.put(Frame.clip(title, to: frame.width - 2), row: 1, column: 1, style: .bold)
     }

@@ -228,6 +228,17 @@ import TestSupport
         }
     }
 
+    @Test("at 60x18 every step's title fits, both providers, every component", arguments: ["entra-helm", "generic-env"])
+    func titlesFitAt60x18(fixture: String) throws {
+        let base = try WizardDriver.answered(fixture)
+        for step in base.state.steps {
+            var driver = base
+            driver.go(to: step)
+            let rows = driver.screen(rows: 18, columns: 60).components(separatedBy: "\n")
+            #expect(!rows[0].contains("…") && !rows[1].contains("…"), "\(step): \(rows[1])")
+        }
+    }
+
     @Test func startAsksWhereTheExistingSetupIs() throws {
         var driver = WizardDriver()
         driver.press(.down, .tab)
