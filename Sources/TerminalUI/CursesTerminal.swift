@@ -176,15 +176,16 @@ public final class CursesTerminal: Terminal {
     public func pendingKey() -> Key? {
         guard active else { return nil }
         if let queued = nextQueuedKey() { return queued }
-        nodelay(window, true)
         defer { wtimeout(window, inputTimeout) }  // nodelay(false) would forget a test's timeout
         while true {
+            nodelay(window, true)  // again after a paste, which sets its own timeout
             let code = wgetch(window)
             if code == cn_curses_err() {
                 // Nothing more now: a character cut short stays pending until its next byte comes.
                 return nil
             }
             if let key = take(code) { return key }
+            if SignalGuard.pending != nil { return nil }
         }
     }
 
