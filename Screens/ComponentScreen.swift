@@ -4,8 +4,6 @@ import TerminalUI
 /// Step 7, once per selected component: its application's client ID, secret, audience and specifics.
 struct ComponentScreen: StepScreen {
     let component: Component
-    /// The redirect URI in the intro is the point of the step: it gets a third row at 60x18.
-    var smallIntroRows: Int { 3 }
 
     func intro(_ state: WizardState) -> String {
         guard state.config.applies(.clientID(component)) else {

@@ -39,14 +39,14 @@ public protocol StepScreen {
     func bindings(_ state: WizardState) -> [KeyBinding]
     /// The event for a key, or nil to fall back to the common keys.
     func event(for key: Key, in state: WizardState) -> WizardEvent?
-    /// Rows the intro may take below 24 rows (2 unless the intro carries the step's point).
+    /// Rows the intro may take below 24 rows (3, as at 80x24, unless the body needs them).
     var smallIntroRows: Int { get }
 }
 
 extension StepScreen {
     public func bindings(_ state: WizardState) -> [KeyBinding] { FormKeys.bindings(state) }
     public func event(for key: Key, in state: WizardState) -> WizardEvent? { FormKeys.event(for: key, in: state) }
-    public var smallIntroRows: Int { 2 }
+    public var smallIntroRows: Int { 3 }
 }
 
 /// Keys of a form step: text editing in text fields, lists and choices elsewhere.
