@@ -11,17 +11,23 @@ struct WizardCommand: ParsableCommand {
     @Option(help: "Start from an existing setup: a directory of env files, a Helm values file, or an answers file.")
     var from: String?
 
+    @Option(help: "The Camunda version (\(CamundaVersion.knownList)): preselected, and how --from reads files that do not say theirs.")
+    var camunda: CamundaVersion?
+
     func run() throws {
-        try Self.run(from: from)
+        try Self.run(from: from, camunda: camunda)
     }
 
     /// The wizard itself; `CamundaOIDC.main` calls it directly when there are no arguments.
-    static func run(from: String?) throws {
+    static func run(from: String?, camunda: CamundaVersion? = nil) throws {
         var state = WizardState()
+        if let camunda { state.config.version = camunda }
         if let from {
             // Load before the screen starts, so a bad file gets a plain message and an exit status.
             do {
-                let loaded = try SetupLoader().load(from)
+                var loaded = try SetupLoader(version: camunda).load(from)
+                // Told which version: the files are read as that one, nothing left to ask about them.
+                if camunda != nil, loaded.setup.statedVersion == nil { loaded.setup.statedVersion = camunda }
                 state.loadPath = from
                 state.startChoice = 1
                 _ = Wizard.reduce(&state, .setupLoaded(loaded.setup, directory: loaded.directory))

@@ -11,12 +11,12 @@ import Yams
 public enum HelmValuesMerge {
     /// The merged overlay, or nil when the old file has no key of its own to keep (or cannot be read,
     /// in which case the importer has already reported it): then the generated file stands as it is.
-    public static func merge(existing: String, generated: String, layout: OutputLayout = .camunda85) -> String? {
+    public static func merge(existing: String, generated: String) -> String? {
         guard let old = try? YAMLTree.load(existing, file: OutputRenderer.helmValuesFileName),
               var new = try? YAMLTree.load(generated, file: OutputRenderer.helmValuesFileName).node else { return nil }
-        let foreign = foreignLeaves(of: old.node, path: [], layout: layout)
+        let foreign = foreignLeaves(of: old.node, path: [])
         guard !foreign.isEmpty else { return nil }
-        let ownTopKeys = Set(layout.helmValues.compactMap(\.path.first))
+        let ownTopKeys = Set(OutputLayout.allVersions.flatMap(\.helmValues).compactMap(\.path.first))
         let foreignTopKeys = foreign.map { $0.0[0] }.reduce(into: [String]()) { keys, key in
             if !keys.contains(key) { keys.append(key) }
         }
@@ -70,10 +70,9 @@ public enum HelmValuesMerge {
         return blocks.joined(separator: "\n") + "\n"
     }
 
-    /// Dotted paths the tool writes (and everything below them).
-    static func ownedPaths(_ layout: OutputLayout) -> Set<String> {
-        Set(layout.helmValues.map(\.dottedPath) + ["global.identity.auth.identity.redirectUrl"])
-    }
+    /// Dotted paths the tool writes for any version (and everything below them).
+    static let ownedPaths: Set<String> =
+        Set(OutputLayout.allVersions.flatMap(\.helmValues).map(\.dottedPath) + ["global.identity.auth.identity.redirectUrl"])
 
     /// Whether the tool owns a path: it writes it, or something above it.
     static func isOwned(_ path: [String], _ owned: Set<String>) -> Bool {
@@ -86,13 +85,13 @@ public enum HelmValuesMerge {
     }
 
     /// The values below `node` that the tool does not own, with their key paths.
-    static func foreignLeaves(of node: Node, path: [String], layout: OutputLayout) -> [([String], Node)] {
-        let owned = ownedPaths(layout)
+    static func foreignLeaves(of node: Node, path: [String]) -> [([String], Node)] {
+        let owned = ownedPaths
         if isOwned(path, owned) { return [] }
         guard case .mapping(let mapping) = node else { return path.isEmpty ? [] : [(path, node)] }
         return mapping.flatMap { key, value -> [([String], Node)] in
             guard let name = key.scalar?.string else { return [] }
-            return foreignLeaves(of: value, path: path + [name], layout: layout)
+            return foreignLeaves(of: value, path: path + [name])
         }
     }
 
