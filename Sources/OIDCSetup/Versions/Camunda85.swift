@@ -6,7 +6,7 @@ extension VersionProfile {
     public static let camunda85 = VersionProfile(
         version: .v8_5,
         chartLine: "10.x",
-        summary: "Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler (one app), Connectors.",
+        summary: "Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors.",
         components: components85,
         notAsked: [.webModelerAPIClientID] + FieldID.clusterFields,
         layout: OutputLayout(
