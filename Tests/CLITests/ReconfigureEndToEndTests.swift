@@ -33,7 +33,7 @@ struct ReconfigureEndToEndTests {
 
         let tmux = try TmuxSession(arguments: ["--from", values.path])
         defer { tmux.close() }
-        try tmux.waitFor("Provider", "Loaded \(values.path) (2 files).")
+        try tmux.waitFor("Camunda version", "(•) Camunda 8.5", "Loaded \(values.path) (2 files).")
         try Self.enterUntil("Operate application", in: tmux)
         let operate = try tmux.waitFor("Client secret", "28 characters")
         #expect(!operate.contains("NOT-REAL"), "a loaded secret shows as a length only")

@@ -250,11 +250,10 @@ public enum Wizard {
         _ = enter(&state, .version)
         let files = setup.baseline.count
         if state.unversionedSetup != nil {
-            state.notice = "Loaded \(state.loadedFrom ?? directory): the files do not say their Camunda version. Choose it: they are read as that."
+            state.notice = "The files do not say their Camunda version: choose it, they are read as that one."
             return
         }
         state.notice = "Loaded \(state.loadedFrom ?? directory)" + (files > 0 ? " (\(files) file\(files == 1 ? "" : "s"))" : "")
-            + " for Camunda \(setup.configuration.version.rawValue)"
             + (setup.notes.isEmpty ? "." : "; \(setup.notes.count) note\(setup.notes.count == 1 ? "" : "s") on the review step.")
     }
 
