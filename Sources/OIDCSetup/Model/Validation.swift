@@ -169,6 +169,13 @@ public enum Validator {
            case .refused(let reason) = EnvValue.encode(value) {
             error(reason)
         }
+        // The charts pass several overlay values through Helm's `tpl` (issuerBackendUrl, redirectUrl, fullURL,
+        // client IDs, Identity's inline secret): `{{` there is run as a template, or breaks the render.
+        if config.output == .helm, value.contains("{{"), !issues.contains(where: { $0.severity == .error }),
+           !spec.isSecret || config.helmSecrets == .inline,
+           config.profile.layout.helmValues.contains(where: { $0.source.field == field }) {
+            error("holds '{{', which the chart would run as a Helm template" + (spec.isSecret ? "; use a Kubernetes Secret (helmSecrets: kubernetesSecret) for this secret" : ""))
+        }
         return issues
     }
 

@@ -36,7 +36,7 @@ extension VersionProfile {
         outboundConnectorsWithoutClient: [.env, .helm],
         webModelerHasAPIApp: true,
         offByDefault: [.webModeler, .console],
-        checklistNotes: [
+        checklistNotes: outboundConnectorsChecklistNotes + [
             ChecklistNote(.webModeler, when: .all([.provider(.generic), .selected(.zeebe)]),
                           "The chart connects Web Modeler to the cluster with `BEARER_TOKEN`: Web Modeler forwards the user's token to Zeebe, Operate and Tasklist, so the Web Modeler UI app's tokens must also carry their audiences (e.g. audience mappers on that client)."),
             ChecklistNote(.webModeler, when: .all([.provider(.microsoft), .selected(.zeebe)]),
