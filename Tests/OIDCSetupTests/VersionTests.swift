@@ -241,4 +241,40 @@ import Testing
         expected.values[.componentURL(.console)] = nil
         #expect(state.config == expected)
     }
+
+    @Test("an 8.5 setup rewritten for 8.7: its 8.5-only variables go, 8.7's come, and the changes say so")
+    func upgradeFrom85To87() throws {
+        let config = try AnswersFixture.answers("entra-env").configuration
+        let files = Dictionary(uniqueKeysWithValues: try OutputRenderer().render(config).map { ($0.name, $0.contents) })
+        let setup = try SetupImporter(version: .v8_5).importEnvFiles(files)
+        #expect(setup.statedVersion == .v8_5)
+        var state = WizardState()
+        _ = Wizard.reduce(&state, .setupLoaded(setup, directory: "deploy"))
+        #expect(state.step == .version && state.unversionedSetup == nil)
+        _ = Wizard.reduce(&state, .moveDown)
+        _ = Wizard.reduce(&state, .moveDown)
+        #expect(state.config.version == .v8_7)
+        #expect(state.versionChangeNotes == [
+            "No longer asked in Camunda 8.7 (kept, not written): Web Modeler public API audience.",
+            "New in Camunda 8.7: Web Modeler API client ID, Zeebe version.",
+        ])
+        // Console stays unticked (it was not deployed); the two new Web Modeler answers are asked.
+        #expect(!state.config.isSelected(.console))
+        state.config.set(.webModelerAPIClientID, "00000000-0000-0000-0000-000000000099")
+        state.config.set(.clusterZeebeVersion, "8.7.5")
+        state.config.set(.componentURL(.webModeler), "https://modeler.camunda.example.com")  // env files do not carry it
+        #expect(Validator.validate(state.config).filter { $0.severity == .error } == [])
+        let merged = try state.mergedOutputFiles()
+        let connectors = try #require(merged.first { $0.name == "connectors.env" }).contents
+        #expect(connectors.contains("# for Camunda 8.7 (Helm chart 12.x)"))
+        #expect(!connectors.split(separator: "\n").contains { $0.hasPrefix("ZEEBE_") }, "the 8.5 Zeebe client block is the tool's own: it goes\n\(connectors)")
+        #expect(connectors.contains("CAMUNDA_CLIENT_AUTH_CLIENT_ID=00000000-0000-0000-0000-00000000000e\n"))
+        let changes = try state.changes()
+        let connectorsChanges = try #require(changes.first { $0.file == "connectors.env" }).changes
+        #expect(connectorsChanges.contains(KeyChange(key: "ZEEBE_CLIENT_ID", kind: .removed, old: "00000000-0000-0000-0000-00000000000e", new: nil, isSecret: false)))
+        #expect(connectorsChanges.contains { $0.key == "CAMUNDA_CLIENT_AUTH_CLIENT_SECRET" && $0.kind == .added && $0.isSecret })
+        let restapi = try #require(changes.first { $0.file == "web-modeler-restapi.env" }).changes
+        #expect(restapi.contains(KeyChange(key: "CAMUNDA_MODELER_SECURITY_JWT_AUDIENCE_PUBLIC_API", kind: .changed,
+                                           old: "api://camunda-web-modeler-public", new: "00000000-0000-0000-0000-000000000099", isSecret: false)))
+    }
 }
