@@ -17,6 +17,7 @@ import Testing
         "8.6-entra-helm": [("values-oidc.yaml", false), ("oidc-secret.yaml", true), ("registration-checklist.md", false)],
         "8.6-generic-helm": [("values-oidc.yaml", false), ("oidc-secret.yaml", true), ("registration-checklist.md", false)],
         "8.6-entra-env": envFiles86,
+        "8.6-generic-env": envFiles86,
         "8.7-entra-helm": [("values-oidc.yaml", false), ("oidc-secret.yaml", true), ("registration-checklist.md", false)],
         "8.7-entra-helm-inline": [("values-oidc.yaml", true), ("registration-checklist.md", false)],
         "8.7-generic-helm-inline": [("values-oidc.yaml", true), ("registration-checklist.md", false)],
