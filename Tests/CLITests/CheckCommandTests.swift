@@ -96,6 +96,18 @@ import Testing
         #expect(wrong.stdout.contains("CAMUNDA_CLIENT_AUTH_CLIENT_ID is read by Camunda 8.7, not by Camunda 8.5 (Helm chart 10.x): the component ignores it; 8.5 reads ZEEBE_CLIENT_ID instead, which is missing\n"), "\(wrong.stdout)")
     }
 
+    @Test("an answers file says its version: a --camunda that contradicts it is a usage error (64)")
+    func answersFileVersionContradicted() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let path = CLIFixture.answersURL("8.7-generic-helm-inline").path
+        let same = try sandbox.run(["check", path, "--camunda", "8.7"])
+        #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
+        let other = try sandbox.run(["check", path, "--camunda", "8.6"])
+        #expect(other.status == 64)
+        #expect(other.stderr == "camunda-oidc check: \(path): the answers file says camunda: \"8.7\"; --camunda 8.6 contradicts it (change the file's camunda: key to check it as 8.6)\n")
+    }
+
     @Test("an answers file is checked too, its secret references resolved")
     func answersFile() throws {
         let sandbox = try Sandbox()

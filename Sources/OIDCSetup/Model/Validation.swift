@@ -181,7 +181,8 @@ public enum Validator {
 
     static func crossFieldIssues(_ config: Configuration) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        let selected = config.selectedComponents
+        // What the version offers of what was ticked (Console ticked, then back to 8.5, is not deployed).
+        let selected = Set(config.components)
         if !selected.contains(.identity) {
             issues.append(ValidationIssue(.components, .error, "Identity is required: in \(config.version.rawValue) the Zeebe gateway asks Identity for permissions"))
         }

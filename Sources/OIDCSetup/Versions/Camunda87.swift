@@ -41,7 +41,8 @@ extension VersionProfile {
                           "The chart connects Web Modeler to the cluster with `BEARER_TOKEN`: Web Modeler forwards the user's token to Zeebe, Operate and Tasklist, so the Web Modeler UI app's tokens must also carry their audiences (e.g. audience mappers on that client)."),
             ChecklistNote(.webModeler, when: .all([.provider(.microsoft), .selected(.zeebe)]),
                           "The chart connects Web Modeler to the cluster with `CLIENT_CREDENTIALS` (Entra cannot put several audiences in one user token): it uses the Zeebe app's scope and the Zeebe, Operate and Tasklist audiences."),
-        ]
+        ],
+        componentSummaries: [.webModeler: "model in the browser (two apps: UI and API, no secret)"]
     )
 }
 

@@ -27,10 +27,14 @@ public struct VersionProfile: Sendable {
     public let offByDefault: [Component]
     /// Lines the checklist adds under a component, beyond what the catalog and layout say.
     public let checklistNotes: [ChecklistNote]
+    /// The component list's one-line summary where the version differs from `Component.summary`.
+    public let componentSummaries: [Component: String]
 
     init(version: CamundaVersion, chartLine: String, summary: String, components: [Component], notAsked: [FieldID] = [],
          rewording: [FieldID: Rewording] = [:], layout: OutputLayout, outboundConnectorsWithoutClient: Set<OutputFormat>,
-         webModelerHasAPIApp: Bool = false, offByDefault: [Component] = [], checklistNotes: [ChecklistNote] = []) {
+         webModelerHasAPIApp: Bool = false, offByDefault: [Component] = [], checklistNotes: [ChecklistNote] = [],
+         componentSummaries: [Component: String] = [:]) {
+        self.componentSummaries = componentSummaries
         self.version = version
         self.chartLine = chartLine
         self.summary = summary
@@ -42,6 +46,11 @@ public struct VersionProfile: Sendable {
         self.webModelerHasAPIApp = webModelerHasAPIApp
         self.offByDefault = offByDefault
         self.checklistNotes = checklistNotes
+    }
+
+    /// One line on what a component is, as this version has it.
+    public func summary(of component: Component) -> String {
+        componentSummaries[component] ?? component.summary
     }
 
     /// Whether the version asks the field at all (before provider, format and selection decide).
