@@ -223,7 +223,7 @@ struct WizardEndToEndTests {
         try tmux.press("Enter")
         try tmux.waitFor("Camunda version", "Step 2 of 17", "(•) Camunda 8.5  (Helm chart 10.x)", "11.x is 8.6, 12.x is 8.7")
         try tmux.press("Down", "Down")
-        try tmux.waitFor("(•) Camunda 8.7  (Helm chart 12.x)", "Web Modeler needs two apps")
+        try tmux.waitFor("(•) Camunda 8.7  (Helm chart 12.x)", "Web Modeler as two apps")
         try tmux.press("Enter")
         try tmux.waitFor("Provider", "Camunda 8.7 OIDC setup", "(•) Microsoft Entra ID")
         try tmux.press("Enter")

@@ -5,7 +5,7 @@ extension VersionProfile {
     public static let camunda87 = VersionProfile(
         version: .v8_7,
         chartLine: "12.x",
-        summary: "As 8.6; Web Modeler needs two apps (UI and API); Connectors read new variables.",
+        summary: "As 8.6; Web Modeler as two apps (UI, API); new Connectors variables.",
         components: components86,
         notAsked: [.webModelerPublicAPIAudience],
         rewording: [
