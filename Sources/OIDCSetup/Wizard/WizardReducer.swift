@@ -394,7 +394,7 @@ public enum Wizard {
     static func versionChange(from old: Configuration, to new: Configuration) -> [String] {
         var notes: [String] = []
         let v = "Camunda \(new.version.rawValue)"
-        for c in Component.allCases where old.selectedComponents.contains(c) && !new.profile.components.contains(c) {
+        for c in Component.allCases where old.isSelected(c) && !new.profile.components.contains(c) {
             notes.append("\(v) has no \(c.displayName): its answers are kept, but not written.")
         }
         let dropped = old.applicableFields.filter { !new.applies($0) && !old.raw($0).isEmpty && ($0.component.map(new.isSelected) ?? true) }
