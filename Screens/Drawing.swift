@@ -6,12 +6,29 @@ extension TextWrap {
     /// keeps `-n <namespace>`-style flag-and-argument pairs together; later rows get `continuation` more.
     static func wrapKeepingIndent(_ line: String, width: Int, continuation: String = "") -> [String] {
         let lead = String(line.prefix { $0 == " " })
-        let body = String(line.dropFirst(lead.count)).replacingOccurrences(of: " <", with: "\u{00A0}<")
-            .replacingOccurrences(of: "-n\u{00A0}<", with: "-n\u{00A0}<")
-        let wrapped = wrap(body, width: max(width - lead.count - continuation.count, 20))
-            .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
-        guard let first = wrapped.first else { return [line] }
-        return [lead + first] + wrapped.dropFirst().map { lead + continuation + $0 }
+        let body = String(line.dropFirst(lead.count)).replacingOccurrences(of: "-n <", with: "-n\u{00A0}<")
+        let firstWidth = max(width - lead.count, 10), laterWidth = max(width - lead.count - continuation.count, 10)
+        var rows: [String] = []
+        var current = ""
+        func limit() -> Int { rows.isEmpty ? firstWidth : laterWidth }
+        for word in body.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            if current.isEmpty || current.count + 1 + word.count > limit() {
+                if !current.isEmpty { rows.append(current) }
+                current = ""
+                var rest = word
+                // A word longer than a row (a long path) is cut into rows.
+                while rest.count > limit() {
+                    rows.append(String(rest.prefix(limit())))
+                    rest = String(rest.dropFirst(limit()))
+                }
+                current = rest
+            } else {
+                current += " " + word
+            }
+        }
+        if !current.isEmpty || rows.isEmpty { rows.append(current) }
+        let restored = rows.map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
+        return [lead + restored[0]] + restored.dropFirst().map { lead + continuation + $0 }
     }
 
     /// `wrapKeepingIndent` for Markdown: a list item's later rows align under its text.

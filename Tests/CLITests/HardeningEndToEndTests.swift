@@ -10,10 +10,10 @@ import Testing
 struct HardeningEndToEndTests {
     typealias Entra = WizardEndToEndTests.Entra
 
-    /// Start -> Entra -> Helm -> the tenant typed on the endpoints step.
+    /// Start -> 8.5 -> Entra -> Helm -> the tenant typed on the endpoints step.
     static func typeTenant(_ tmux: TmuxSession) throws {
         try tmux.waitFor("Welcome")
-        try tmux.press("Enter", "Enter", "Enter")
+        try tmux.press("Enter", "Enter", "Enter", "Enter")
         try tmux.waitFor("Provider endpoints")
         try tmux.type(Entra.tenant)
         try tmux.waitFor("5555555555/v2.0")
@@ -87,7 +87,7 @@ struct HardeningEndToEndTests {
     func signalAfterTheWriteSaysWhatHappened() throws {
         let tmux = try TmuxSession(arguments: ["--from", CLIFixture.answersURL("generic-env").path])
         defer { tmux.close() }
-        try tmux.waitFor("Provider", "Loaded ")
+        try tmux.waitFor("Camunda version", "Loaded ")
         try ReconfigureEndToEndTests.enterUntil("Files:", in: tmux)
         try tmux.press("C-u")
         try tmux.type("out")
@@ -108,7 +108,7 @@ struct HardeningEndToEndTests {
     func replayHintReplays() throws {
         let tmux = try TmuxSession(arguments: ["--from", CLIFixture.answersURL("generic-env").path])
         defer { tmux.close() }
-        try tmux.waitFor("Provider", "Loaded ")
+        try tmux.waitFor("Camunda version", "Loaded ")
         try ReconfigureEndToEndTests.enterUntil("Files:", in: tmux)
         try tmux.press("C-u")
         try tmux.type("out dir")
