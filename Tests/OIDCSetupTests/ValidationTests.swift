@@ -444,6 +444,25 @@ import Testing
         #expect(Self.issues(inline) == [])
     }
 
+    @Test("Helm 8.6+: Console's client ID and audience, unquoted in its Deployment and quoted in its ConfigMap, must read as text",
+          arguments: ["12345", "yes", "Y", "null", "2024-01-01", "camunda console", "-x", "x#y"])
+    func consoleValuesReadAsText(value: String) throws {
+        let helm = try AnswersFixture.answers("8.6-generic-helm").configuration
+        #expect(Self.issues(helm) == [])
+        let message = "the chart writes it unquoted into the Deployment (and quoted elsewhere), where '\(value)' would not read as this text: "
+            + "give a GUID, or a value that starts with a letter, holds only letters, digits and . _ : / @ -, and is not yes, no, y, n, on, off, true, false or null"
+        #expect(Self.issues(Self.changed(helm, .clientID(.console), value)) == ["error components.console.clientId: \(message)"])
+        #expect(Self.issues(Self.changed(helm, .audience(.console), value)) == ["error components.console.audience: \(message)"])
+        for fine in ["camunda-console", "api://camunda-console", "12345678-1234-1234-1234-123456789abc", "console@example.com"] {
+            #expect(Self.issues(Self.changed(helm, .clientID(.console), fine)) == [], "\(fine)")
+        }
+        // Other components' IDs are quoted everywhere, and env output has no template.
+        #expect(Self.issues(Self.changed(helm, .clientID(.operate), "12345")) == [])
+        var env = Self.changed(helm, .clientID(.console), "12345")
+        env.output = .env
+        #expect(!Self.issues(env).contains { $0.contains("unquoted") })
+    }
+
     @Test("Kubernetes Secret name: the chart renders it unquoted, so it must read as text there", arguments: ["yes", "null", "true", "off", "12345", "1e3", "0x1f"])
     func kubernetesSecretNameRenderedUnquoted(name: String) {
         let helm = SampleConfiguration.generic(output: .helm)

@@ -182,6 +182,12 @@ public enum Validator {
             // What to do about it: a secret can be rotated, any value can go through Helm output.
             error(reason + (spec.isSecret ? "; rotate the secret to one without these characters, or use Helm output" : "; change it, or use Helm output"))
         }
+        if config.output == .helm, !issues.contains(where: { $0.severity == .error }),
+           config.profile.layout.helmValues.contains(where: { $0.mustReadAsTextUnquoted && $0.source.field == field }),
+           !UnquotedText.isSafe(value) {
+            error("the chart writes it unquoted into the Deployment (and quoted elsewhere), where '\(Excerpt.of(value))' would not read as this text: "
+                  + "give a GUID, or a value that starts with a letter, holds only letters, digits and . _ : / @ -, and is not yes, no, y, n, on, off, true, false or null")
+        }
         // The charts pass several overlay values through Helm's `tpl` (issuerBackendUrl, redirectUrl, fullURL,
         // client IDs, Identity's inline secret): `{{` there is run as a template, or breaks the render.
         if config.output == .helm, value.contains("{{"), !issues.contains(where: { $0.severity == .error }),
@@ -231,6 +237,19 @@ public enum Validator {
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
             || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+}
+
+/// Values that read as the same text when a chart inserts them unquoted, by the charts' rule: a GUID,
+/// or a letter first, only `A-Za-z0-9._:/@-`, and not a YAML 1.1 boolean or null (Kubernetes reads `y` as true).
+public enum UnquotedText {
+    static let words: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null"]
+
+    public static func isSafe(_ value: String) -> Bool {
+        if GUID.matches(value) { return true }
+        guard let first = value.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+        let allowed = value.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._:/@-".unicodeScalars.contains($0)) }
+        return allowed && !words.contains(value.lowercased())
     }
 }
 

@@ -89,15 +89,20 @@ public struct HelmValue: Sendable {
     /// The chart writes this value into a manifest without quotes (`value: {{ ... }}`), so the
     /// manifest parses it again as YAML: the renderer writes it so that the pod still gets the exact text.
     public let renderedUnquoted: Bool
+    /// The chart writes this value unquoted in one template and quoted in another (Console's client
+    /// ID and audience: its Deployment and its ConfigMap), so no quoting fits both: validation
+    /// requires a value that reads as the same text unquoted.
+    public let mustReadAsTextUnquoted: Bool
 
     public init(_ path: String, _ source: ValueSource, component: Component? = nil, when condition: Condition = .always, note: String? = nil,
-                renderedUnquoted: Bool = false) {
+                renderedUnquoted: Bool = false, mustReadAsTextUnquoted: Bool = false) {
         self.path = path.split(separator: ".").map(String.init)
         self.source = source
         self.component = component
         self.condition = condition
         self.note = note
         self.renderedUnquoted = renderedUnquoted
+        self.mustReadAsTextUnquoted = mustReadAsTextUnquoted
     }
 
     public var dottedPath: String { path.joined(separator: ".") }

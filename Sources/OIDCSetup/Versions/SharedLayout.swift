@@ -163,7 +163,9 @@ extension OutputLayout {
         for c in components {
             let block = "\(auth).\(c.rawValue)"
             let when: Condition = c == .connectors ? connectorsBlock : .always
-            values.append(HelmValue("\(block).clientId", .field(.clientID(c)), component: c, when: when))
+            // templates/console/deployment.yaml writes Console's client ID and audience unquoted.
+            let consoleUnquoted = c == .console
+            values.append(HelmValue("\(block).clientId", .field(.clientID(c)), component: c, when: when, mustReadAsTextUnquoted: consoleUnquoted))
             switch c {
             case .webModeler:
                 values += [
@@ -173,7 +175,7 @@ extension OutputLayout {
             case .connectors:
                 break
             default:
-                values.append(HelmValue("\(block).audience", .field(.audience(c)), component: c))
+                values.append(HelmValue("\(block).audience", .field(.audience(c)), component: c, mustReadAsTextUnquoted: consoleUnquoted))
             }
             if c.hasSecret { values.append(HelmValue("\(block).existingSecret", .secret(c), component: c, when: when)) }
             switch c {
