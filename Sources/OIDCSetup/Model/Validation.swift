@@ -98,7 +98,7 @@ public enum Validator {
             }
         case .grpcURL:
             if let problem = URLCheck.problem(value, schemes: ["grpc", "grpcs"]) { error(problem) }
-        case .text, .choice, .componentSet:
+        case .text, .choice, .componentSet, .list:
             break
         }
 
@@ -175,15 +175,13 @@ public enum Validator {
     static func crossFieldIssues(_ config: Configuration) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         let selected = config.selectedComponents
-        if !selected.contains(.identity) {
-            issues.append(ValidationIssue(.components, .error, "Identity is required: in \(config.version.rawValue) the Zeebe gateway asks Identity for permissions"))
+        for (required, reason) in config.profile.requiredComponents where !config.isSelected(required) {
+            issues.append(ValidationIssue(.components, .error, "\(required.displayName) is required: \(reason)"))
         }
-        for c in config.components {
-            for (needed, reason) in c.requiredComponents where !selected.contains(needed) {
-                issues.append(ValidationIssue(.components, .error, "\(c.displayName) needs \(needed.displayName): \(reason)"))
-            }
+        for dependency in config.profile.dependencies where config.isSelected(dependency.component) && !config.isSelected(dependency.needed) {
+            issues.append(ValidationIssue(.components, .error, "\(dependency.component.displayName) needs \(dependency.needed.displayName): \(dependency.reason)"))
         }
-        if selected.contains(.connectors), config.connectorsMode == .inbound, !selected.contains(.operate) {
+        if config.profile.asks(.connectorsMode), selected.contains(.connectors), config.connectorsMode == .inbound, !selected.contains(.operate) {
             issues.append(ValidationIssue(.connectorsMode, .error, "inbound mode needs Operate (Connectors call it with Operate's audience); select Operate or choose outbound"))
         }
         issues += duplicates(of: { .clientID($0) }, in: config, noun: "client ID")

@@ -7,7 +7,7 @@ extension VersionProfile {
         chartLine: "12.x",
         summary: "As 8.6; Web Modeler needs two apps (UI and API); Connectors read new variables.",
         components: components86,
-        notAsked: [.webModelerPublicAPIAudience],
+        notAsked: [.webModelerPublicAPIAudience] + FieldID.orchestrationModelFields,
         rewording: [
             .clientID(.webModeler): Rewording(
                 label: "Web Modeler UI client ID",
