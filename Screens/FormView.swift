@@ -208,7 +208,7 @@ struct FormView {
             let name = c.displayName.padding(toLength: 12)
             frame.put((highlighted ? "›" : " ") + " [\(checked ? "x" : " ")] \(name)", row: row + index, column: area.column,
                       style: highlighted ? .selected : checked ? .bold : .normal)
-            frame.put(Frame.clip(c.summary, to: area.width - 19), row: row + index, column: area.column + 19, style: .muted)
+            frame.put(Frame.clip(state.config.profile.summary(of: c), to: area.width - 19), row: row + index, column: area.column + 19, style: .muted)
         }
         for (offset, message) in componentMessages().enumerated() {
             frame.put(Frame.clip(message.0, to: area.width), row: row + offered.count + offset, column: area.column, style: message.1)

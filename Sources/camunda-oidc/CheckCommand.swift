@@ -34,6 +34,10 @@ struct Check: ParsableCommand {
         }
         let setup = loaded.setup
         let config = setup.configuration
+        if loaded.isAnswersFile, let camunda, camunda != config.version {
+            printError("camunda-oidc check: \(path): the answers file says camunda: \"\(config.version.rawValue)\"; --camunda \(camunda.rawValue) contradicts it (change the file's camunda: key to check it as \(camunda.rawValue))")
+            throw ExitCode(64)
+        }
         guard camunda != nil || setup.statedVersion != nil else {
             printError("camunda-oidc check: \(path): the files do not say which Camunda version they are for; give it with --camunda \(CamundaVersion.allCases.map(\.rawValue).joined(separator: "|"))")
             throw ExitCode(64)

@@ -181,11 +181,12 @@ extension OutputWriter {
         files.map { file in
             let target = path(file.name)
             var info = stat()
-            guard file.kind == .envFile || file.kind == .helmValues, lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+            guard [.envFile, .helmValues, .configFile].contains(file.kind), lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
                   case .success(let bytes) = FileDescriptorIO.readFile(target),
                   let existing = String(validating: bytes, as: UTF8.self) else { return file }
-            if file.kind == .helmValues {
-                guard let merged = HelmValuesMerge.merge(existing: existing, generated: file.contents) else { return file }
+            if file.kind == .helmValues || file.kind == .configFile {
+                // Console's application.yaml keeps the operator's managed.releases list, the overlay its keys.
+                guard let merged = HelmValuesMerge.merge(existing: existing, generated: file.contents, fileName: file.name) else { return file }
                 return OutputFile(name: file.name, kind: file.kind, contents: merged, holdsSecret: file.holdsSecret || info.st_mode & 0o044 != 0o044)
             }
             let isPrivate = info.st_mode & 0o044 != 0o044

@@ -25,12 +25,20 @@ struct WizardCommand: ParsableCommand {
         if let from {
             // Load before the screen starts, so a bad file gets a plain message and an exit status.
             do {
-                var loaded = try SetupLoader(version: camunda).load(from)
-                // Told which version: the files are read as that one, nothing left to ask about them.
-                if camunda != nil, loaded.setup.statedVersion == nil { loaded.setup.statedVersion = camunda }
+                // Files that say their version are read as that one; --camunda is then the version to
+                // write (an upgrade: the version step says what no longer applies). Files that do not
+                // say are read as --camunda.
+                var loaded = try SetupLoader().load(from)
+                if let camunda, loaded.setup.statedVersion == nil {
+                    loaded = try SetupLoader(version: camunda).load(from)
+                    loaded.setup.statedVersion = camunda
+                }
                 state.loadPath = from
                 state.startChoice = 1
                 _ = Wizard.reduce(&state, .setupLoaded(loaded.setup, directory: loaded.directory))
+                if let camunda, camunda != state.config.version {
+                    _ = Wizard.reduce(&state, .fieldEdited(.camundaVersion, camunda.rawValue))
+                }
             } catch {
                 printError("camunda-oidc: cannot load \(from): \(error)")
                 switch error {

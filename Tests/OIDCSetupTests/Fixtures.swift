@@ -8,7 +8,7 @@ enum AnswersFixture {
 
     /// 8.6 and 8.7: each provider, format and secret mode where the outputs differ from 8.5's.
     static let later = [
-        "8.6-entra-helm", "8.6-generic-helm", "8.6-entra-env",
+        "8.6-entra-helm", "8.6-generic-helm", "8.6-entra-env", "8.6-generic-env",
         "8.7-entra-helm", "8.7-entra-helm-inline", "8.7-generic-helm-inline", "8.7-entra-env", "8.7-generic-env",
     ] + orchestrationModel
 

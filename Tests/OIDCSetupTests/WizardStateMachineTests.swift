@@ -309,7 +309,7 @@ import Testing
         #expect(state.config == answered.config)
         #expect(state.outputDirectory == "deploy")
         #expect(state.importNotes == ["values-oidc.yaml:3: a note"])
-        #expect(state.notice == "Loaded deploy/values-oidc.yaml (3 files) for Camunda 8.5; 1 note on the review step.")
+        #expect(state.notice == "Loaded deploy/values-oidc.yaml (3 files); 1 note on the review step.")
         #expect(state.steps.suffix(3) == [.preview, .changes, .write])
         #expect(state.claimConfirmed, "confirmed when first written")
         #expect(try state.changes().first { $0.file == "values-oidc.yaml" }?.status == .unchanged)

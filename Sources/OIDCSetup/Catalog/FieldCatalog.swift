@@ -290,13 +290,16 @@ public enum FieldCatalog {
         ),
     ]
 
+    /// The same default with either provider.
+    private static func both(_ value: String) -> [Provider: String] { [.generic: value, .microsoft: value] }
+
     /// Web Modeler's cluster block in env output (8.7): the Zeebe cluster it deploys to, by its container addresses.
     private static let clusterFields: [FieldSpec] = [
         FieldSpec(
             .clusterName, "Cluster name", kind: .text,
             what: "The name Web Modeler shows for the Zeebe cluster it deploys to.",
-            formats: [.env], isRequired: false, placeholder: "camunda",
-            derivation: [.generic: "camunda", .microsoft: "camunda"]
+            formats: [.env], isRequired: false, placeholder: Configuration.defaultClusterName,
+            derivation: both(Configuration.defaultClusterName)
         ),
         FieldSpec(
             .clusterZeebeVersion, "Zeebe version", kind: .text,
@@ -309,26 +312,26 @@ public enum FieldCatalog {
             .clusterZeebeGRPCURL, "Zeebe gRPC address", kind: .grpcURL,
             what: "The Zeebe gateway's gRPC address as Web Modeler's container reaches it.",
             whereGeneric: "Your compose file: the gateway's service name and port 26500.",
-            formats: [.env], isRequired: false, placeholder: "grpc://zeebe:26500",
-            derivation: [.generic: "grpc://zeebe:26500", .microsoft: "grpc://zeebe:26500"]
+            formats: [.env], isRequired: false, placeholder: Configuration.defaultZeebeGRPCURL,
+            derivation: both(Configuration.defaultZeebeGRPCURL)
         ),
         FieldSpec(
             .clusterZeebeRESTURL, "Zeebe REST address", kind: .url(isPublic: false),
             what: "The Zeebe gateway's REST address as Web Modeler's container reaches it.",
-            formats: [.env], isRequired: false, placeholder: "http://zeebe:8080",
-            derivation: [.generic: "http://zeebe:8080", .microsoft: "http://zeebe:8080"]
+            formats: [.env], isRequired: false, placeholder: Configuration.defaultZeebeRESTURL,
+            derivation: both(Configuration.defaultZeebeRESTURL)
         ),
         FieldSpec(
             .clusterOperateURL, "Operate address", kind: .url(isPublic: false),
             what: "Operate's address as Web Modeler's container reaches it.",
-            formats: [.env], isRequired: false, placeholder: "http://operate:8080",
-            derivation: [.generic: "http://operate:8080", .microsoft: "http://operate:8080"]
+            formats: [.env], isRequired: false, placeholder: Configuration.defaultOperateURL,
+            derivation: both(Configuration.defaultOperateURL)
         ),
         FieldSpec(
             .clusterTasklistURL, "Tasklist address", kind: .url(isPublic: false),
             what: "Tasklist's address as Web Modeler's container reaches it.",
-            formats: [.env], isRequired: false, placeholder: "http://tasklist:8080",
-            derivation: [.generic: "http://tasklist:8080", .microsoft: "http://tasklist:8080"]
+            formats: [.env], isRequired: false, placeholder: Configuration.defaultTasklistURL,
+            derivation: both(Configuration.defaultTasklistURL)
         ),
     ]
 

@@ -45,6 +45,9 @@ public enum RegistrationChecklist {
                 } else {
                     md.append("- Nothing to register: outbound-only Connectors use the Zeebe application's credentials")
                 }
+                for note in profile.checklistNotes where note.component == c && note.condition.holds(in: config) {
+                    md.append("- " + note.text)
+                }
                 continue
             }
             let type = c.applicationType

@@ -26,8 +26,14 @@ extension VersionProfile {
         ),
         outboundConnectorsWithoutClient: [.env, .helm],
         offByDefault: [.webModeler, .console],
-        checklistNotes: consoleChecklistNotes
+        checklistNotes: outboundConnectorsChecklistNotes + consoleChecklistNotes
     )
+
+    /// Outbound-only Connectors in Helm, the same in 8.6 and 8.7: the chart's warning is expected.
+    static let outboundConnectorsChecklistNotes: [ChecklistNote] = [
+        ChecklistNote(.connectors, when: .all([.output(.helm), .connectorsMode(.outbound)]),
+                      "The overlay leaves `global.identity.auth.connectors` out (`connectors.inbound.mode: disabled`): the chart's notes then warn that its existingSecret is unset, which is harmless here."),
+    ]
 
     /// Console's checklist lines, the same in 8.6 and 8.7.
     static let consoleChecklistNotes: [ChecklistNote] = [

@@ -5,7 +5,7 @@ extension VersionProfile {
     public static let camunda87 = VersionProfile(
         version: .v8_7,
         chartLine: "12.x",
-        summary: "As 8.6; Web Modeler needs two apps (UI and API); Connectors read new variables.",
+        summary: "As 8.6; Web Modeler as two apps (UI, API); new Connectors variables.",
         components: components86,
         notAsked: [.webModelerPublicAPIAudience] + FieldID.orchestrationModelFields,
         rewording: [
@@ -36,12 +36,13 @@ extension VersionProfile {
         outboundConnectorsWithoutClient: [.env, .helm],
         webModelerHasAPIApp: true,
         offByDefault: [.webModeler, .console],
-        checklistNotes: [
+        checklistNotes: outboundConnectorsChecklistNotes + [
             ChecklistNote(.webModeler, when: .all([.provider(.generic), .selected(.zeebe)]),
                           "The chart connects Web Modeler to the cluster with `BEARER_TOKEN`: Web Modeler forwards the user's token to Zeebe, Operate and Tasklist, so the Web Modeler UI app's tokens must also carry their audiences (e.g. audience mappers on that client)."),
             ChecklistNote(.webModeler, when: .all([.provider(.microsoft), .selected(.zeebe)]),
                           "The chart connects Web Modeler to the cluster with `CLIENT_CREDENTIALS` (Entra cannot put several audiences in one user token): it uses the Zeebe app's scope and the Zeebe, Operate and Tasklist audiences."),
-        ]
+        ],
+        componentSummaries: [.webModeler: "model in the browser (two apps: UI and API, no secret)"]
     )
 }
 

@@ -7,7 +7,7 @@ extension VersionProfile {
 
     public static let camunda88 = orchestrationModel(
         version: .v8_8, chartLine: "13.x",
-        summary: "Zeebe, Operate and Tasklist are one Orchestration cluster (one app); Management Identity is optional.",
+        summary: "One app for Zeebe, Operate, Tasklist (Orchestration cluster).",
         layout: OutputLayout(
             envFiles: OutputLayout.orchestrationModelEnvFiles(
                 profiles: "broker,identity,operate,tasklist,consolidated-auth",

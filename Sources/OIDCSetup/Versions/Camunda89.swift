@@ -4,7 +4,7 @@
 extension VersionProfile {
     public static let camunda89 = orchestrationModel(
         version: .v8_9, chartLine: "14.x",
-        summary: "As 8.8; Web Modeler's webapp is part of its REST API; the chart refuses the old secret keys.",
+        summary: "As 8.8; Web Modeler UI served by its API; old secret keys fail.",
         layout: OutputLayout(
             envFiles: OutputLayout.orchestrationModelEnvFiles(
                 profiles: "admin,broker,operate,tasklist,consolidated-auth",

@@ -51,6 +51,8 @@ public struct VersionProfile: Sendable {
 
     /// The component's name in this version.
     public func name(of component: Component) -> String { componentNames[component] ?? component.displayName }
+    /// The component list's one-line summary where the version differs from `Component.summary`.
+    public let componentSummaries: [Component: String]
 
     init(version: CamundaVersion, chartLine: String, summary: String, components: [Component], notAsked: [FieldID] = [],
          rewording: [FieldID: Rewording] = [:], layout: OutputLayout, outboundConnectorsWithoutClient: Set<OutputFormat>,
@@ -59,7 +61,8 @@ public struct VersionProfile: Sendable {
          requiredComponents: [(Component, String)]? = nil, alwaysDeployed: Set<Component> = [],
          dependencies: [ComponentDependency]? = nil, helmSecretForm: HelmSecretForm = .existingSecret,
          clusterComponent: Component = .zeebe, onlyWithIdentity: Set<FieldID> = [], envOnlyWithIdentity: Set<FieldID> = [], defaults: [FieldID: String] = [:],
-         componentNames: [Component: String] = [:]) {
+         componentNames: [Component: String] = [:], componentSummaries: [Component: String] = [:]) {
+        self.componentSummaries = componentSummaries
         self.version = version
         self.chartLine = chartLine
         self.summary = summary
@@ -84,6 +87,11 @@ public struct VersionProfile: Sendable {
         self.envOnlyWithIdentity = envOnlyWithIdentity
         self.defaults = defaults
         self.componentNames = componentNames
+    }
+
+    /// One line on what a component is, as this version has it.
+    public func summary(of component: Component) -> String {
+        componentSummaries[component] ?? component.summary
     }
 
     /// Whether the version asks the field at all (before provider, format and selection decide).

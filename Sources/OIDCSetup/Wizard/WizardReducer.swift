@@ -250,11 +250,10 @@ public enum Wizard {
         _ = enter(&state, .version)
         let files = setup.baseline.count
         if state.unversionedSetup != nil {
-            state.notice = "Loaded \(state.loadedFrom ?? directory): the files do not say their Camunda version. Choose it: they are read as that."
+            state.notice = "The files do not say their Camunda version: choose it, they are read as that one."
             return
         }
         state.notice = "Loaded \(state.loadedFrom ?? directory)" + (files > 0 ? " (\(files) file\(files == 1 ? "" : "s"))" : "")
-            + " for Camunda \(setup.configuration.version.rawValue)"
             + (setup.notes.isEmpty ? "." : "; \(setup.notes.count) note\(setup.notes.count == 1 ? "" : "s") on the review step.")
     }
 
@@ -395,7 +394,7 @@ public enum Wizard {
     static func versionChange(from old: Configuration, to new: Configuration) -> [String] {
         var notes: [String] = []
         let v = "Camunda \(new.version.rawValue)"
-        for c in Component.allCases where old.selectedComponents.contains(c) && !new.profile.components.contains(c) {
+        for c in Component.allCases where old.isSelected(c) && !new.profile.components.contains(c) {
             notes.append("\(v) has no \(c.displayName): its answers are kept, but not written.")
         }
         let dropped = old.applicableFields.filter { !new.applies($0) && !old.raw($0).isEmpty && ($0.component.map(new.isSelected) ?? true) }

@@ -177,8 +177,8 @@ public struct WizardState: Equatable, Sendable {
             switch file.kind {
             case .envFile:
                 return EnvFileMerge.mergedFile(file, existing: old, existingIsPrivate: false)
-            case .helmValues:
-                guard let merged = HelmValuesMerge.merge(existing: old, generated: file.contents) else { return file }
+            case .helmValues, .configFile:
+                guard let merged = HelmValuesMerge.merge(existing: old, generated: file.contents, fileName: file.name) else { return file }
                 return OutputFile(name: file.name, kind: file.kind, contents: merged, holdsSecret: file.holdsSecret)
             default:
                 return file
