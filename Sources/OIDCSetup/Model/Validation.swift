@@ -206,10 +206,10 @@ public enum Validator {
         // What the version offers of what was ticked (Console ticked, then back to 8.5, is not deployed).
         let selected = Set(config.components)
         for (required, reason) in config.profile.requiredComponents where !config.isSelected(required) {
-            issues.append(ValidationIssue(.components, .error, "\(required.displayName) is required: \(reason)"))
+            issues.append(ValidationIssue(.components, .error, "\(config.profile.name(of: required)) is required: \(reason)"))
         }
         for dependency in config.profile.dependencies where config.isSelected(dependency.component) && !config.isSelected(dependency.needed) {
-            issues.append(ValidationIssue(.components, .error, "\(dependency.component.displayName) needs \(dependency.needed.displayName): \(dependency.reason)"))
+            issues.append(ValidationIssue(.components, .error, "\(config.profile.name(of: dependency.component)) needs \(config.profile.name(of: dependency.needed)): \(dependency.reason)"))
         }
         if config.profile.asks(.connectorsMode), selected.contains(.connectors), config.connectorsMode == .inbound, !selected.contains(.operate) {
             issues.append(ValidationIssue(.connectorsMode, .error, "inbound mode needs Operate (Connectors call it with Operate's audience); select Operate or choose outbound"))

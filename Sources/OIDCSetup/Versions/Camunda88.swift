@@ -71,9 +71,9 @@ extension VersionProfile {
             requiredComponents: [(.orchestration, "it is the cluster itself (Zeebe, Operate, Tasklist)")],
             alwaysDeployed: [.orchestration],
             dependencies: [
-                ComponentDependency(.optimize, needs: .identity, "Optimize signs users in through Management Identity"),
-                ComponentDependency(.webModeler, needs: .identity, "the chart refuses Web Modeler without Management Identity"),
-                ComponentDependency(.console, needs: .identity, "the chart refuses Console without Management Identity"),
+                ComponentDependency(.optimize, needs: .identity, "users sign in to Optimize through it"),
+                ComponentDependency(.webModeler, needs: .identity, "the chart refuses to render Web Modeler without it"),
+                ComponentDependency(.console, needs: .identity, "the chart refuses to render Console without it"),
             ],
             helmSecretForm: .secretObject,
             clusterComponent: .orchestration,
