@@ -83,7 +83,12 @@ extension VersionProfile {
                 .clusterZeebeGRPCURL: "grpc://orchestration:26500",
                 .clusterZeebeRESTURL: "http://orchestration:8080",
             ],
-            componentNames: [.identity: managementIdentity]
+            componentNames: [.identity: managementIdentity],
+            componentSummaries: [
+                .orchestration: "Zeebe, Operate, Tasklist, admin UI: one app; always deployed",
+                .identity: "sign-in for Optimize, Web Modeler and Console",
+                .connectors: "one machine client: the cluster's app or their own",
+            ]
         )
     }
 

@@ -294,6 +294,10 @@ public enum Wizard {
         switch state.focusedItem {
         case .field(.components):
             let c = state.config.profile.components[state.listCursor]
+            if state.config.profile.alwaysDeployed.contains(c) {
+                state.notice = "\(state.config.profile.name(of: c)) is always deployed: it is the cluster itself."
+                return
+            }
             if state.config.selectedComponents.contains(c) {
                 state.config.selectedComponents.remove(c)
             } else {
@@ -347,7 +351,11 @@ public enum Wizard {
         case .output: state.config.output = OutputFormat(rawValue: value) ?? state.config.output
         case .helmSecrets: state.config.helmSecrets = HelmSecretMode(rawValue: value) ?? state.config.helmSecrets
         case .connectorsMode: state.config.connectorsMode = ConnectorsMode(rawValue: value) ?? state.config.connectorsMode
-        default: return
+        default:
+            // Choices kept as answers (8.8's yes/no questions).
+            guard FieldCatalog.field(field).choices.contains(where: { $0.value == value }) else { return }
+            state.config.set(field, value)
+            state.touched.insert(field)
         }
         // Items may change with the choice (the Kubernetes Secret name appears); keep focus on the choice.
         if let index = state.items.firstIndex(of: .field(field)) { state.focus = index }
