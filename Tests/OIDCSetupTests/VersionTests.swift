@@ -243,6 +243,38 @@ import Testing
         #expect(state.config == expected)
     }
 
+    @Test("an 8.5 Helm setup rewritten for 8.8: what carries over is said, the cluster's app is new, the changes remove global.identity.auth.{operate,tasklist,zeebe}")
+    func upgradeFrom85To88() throws {
+        let config = try AnswersFixture.answers("entra-helm-inline").configuration
+        let overlay = try #require(try OutputRenderer().render(config).first { $0.kind == .helmValues })
+        let setup = try SetupImporter(version: .v8_5).importHelmValues(overlay.contents, file: "values-oidc.yaml")
+        var state = WizardState()
+        _ = Wizard.reduce(&state, .setupLoaded(setup, directory: "deploy"))
+        for _ in 0..<3 { _ = Wizard.reduce(&state, .moveDown) }
+        #expect(state.config.version == .v8_8)
+        #expect(state.versionChangeNotes == [
+            "Camunda 8.8 runs Operate, Tasklist, Zeebe as one Orchestration cluster: one new app (its URL, client ID, secret are new answers); their old answers are kept, not written.",
+            "Carried over: the provider and endpoints, Management Identity, Optimize, Web Modeler, Connectors, the initial claim; the cluster's admins default to it (see the admins step).",
+            "No longer asked in Camunda 8.8 (kept, not written): Web Modeler public API audience, Connectors client ID, Connectors client secret.",
+            "New in Camunda 8.8: Web Modeler API client ID.",
+        ])
+        // What maps is there: the Identity app, the endpoints, the initial claim as the cluster's admin rule.
+        #expect(state.config.value(.clientID(.identity)) == config.value(.clientID(.identity)))
+        #expect(state.config.value(.issuer) == config.value(.issuer))
+        #expect(state.config.value(.ocAdminClaimValue) == config.value(.initialClaimValue))
+        state.config.set(.componentURL(.orchestration), "https://camunda.example.com")
+        state.config.set(.clientID(.orchestration), "00000000-0000-0000-0000-00000000000a")
+        state.config.set(.clientSecret(.orchestration), "fake-orchestration-secret~NOT-REAL")
+        state.config.set(.webModelerAPIClientID, "00000000-0000-0000-0000-000000000099")
+        #expect(Validator.validate(state.config).filter { $0.severity == .error } == [])
+        let changes = try #require(try state.changes().first { $0.file == "values-oidc.yaml" }).changes
+        for component in ["operate", "tasklist", "zeebe"] {
+            #expect(changes.contains { $0.key == "global.identity.auth.\(component).clientId" && $0.kind == .removed }, "\(component)")
+        }
+        #expect(changes.contains { $0.key == "global.security.authentication.method" && $0.kind == .added && $0.new == "oidc" })
+        #expect(changes.contains { $0.key == "orchestration.security.authentication.oidc.clientId" && $0.kind == .added })
+    }
+
     @Test("an 8.5 setup rewritten for 8.7: its 8.5-only variables go, 8.7's come, and the changes say so")
     func upgradeFrom85To87() throws {
         let config = try AnswersFixture.answers("entra-env").configuration

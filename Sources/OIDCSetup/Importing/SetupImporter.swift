@@ -51,7 +51,7 @@ public struct ImportedSetup: Equatable, Sendable {
         let config = configuration
         let layout = config.profile.layout
         return config.applicableFields.compactMap { field in
-            let (env, helm) = layout.destinations(of: field)
+            let (env, helm) = layout.destinations(of: field, in: config)
             let keys = config.output == .env ? env : helm
             let value = config.value(field)
             guard !keys.isEmpty, origins[field] == nil, !value.isEmpty, !FieldCatalog.field(field).isSecret else { return nil }
@@ -371,8 +371,11 @@ public struct SetupImporter {
         // the tool rewrites values-oidc.yaml (HelmValuesMerge). Either way, said.
         let known = Set(layout.helmValues.map(\.dottedPath) + [docsRedirect]).union(layout.helmValues.filter { if case .secret = $0.source { return true } else { return false } }.map { $0.dottedPath + ".name" })
         let isOverlay = file.lastPathComponent == OutputRenderer.helmValuesFileName
+        let traps = orchestrationTraps(root, file: file)
+        reader.notes += traps.notes
         let foreign = root.leafPaths(prefix: "").map { (String($0.0.dropFirst()), $0.1) }
             .filter { path, _ in !known.contains(path) && path != "\(prefix).type" && !known.contains { path.hasPrefix($0 + ".") } }
+            .filter { path, _ in !traps.covered.contains { path == $0 || path.hasPrefix($0 + ".") } }
         for (path, line) in foreign where isOverlay || path.hasPrefix(prefix + ".") {
             let elsewhere = CamundaVersion.allCases.filter { v in
                 v != version && v.profile.layout.helmValues.contains { path == $0.dottedPath || path == $0.dottedPath + ".name" }

@@ -206,11 +206,16 @@ public struct OutputLayout: Sendable {
 
     /// Every place a field's value is written: `CAMUNDA_IDENTITY_CLIENT_ID (operate.env)`,
     /// `global.identity.auth.operate.clientId`.
-    public func destinations(of field: FieldID) -> (env: [String], helm: [String]) {
+    /// With `config`, only the places that configuration writes (its provider's lines, its components).
+    public func destinations(of field: FieldID, in config: Configuration? = nil) -> (env: [String], helm: [String]) {
         var env: [String: [String]] = [:]
         var envOrder: [String] = []
-        for file in envFiles {
-            for variable in file.variables where variable.source.fields.contains(field) {
+        func written(_ condition: Condition, _ component: Component?) -> Bool {
+            guard let config else { return true }
+            return condition.holds(in: config) && (component.map(config.isSelected) ?? true)
+        }
+        for file in envFiles where written(.always, file.component) {
+            for variable in file.variables where variable.source.fields.contains(field) && written(variable.condition, nil) {
                 // A list is written NAME_0, NAME_1, ...
                 var name = variable.name
                 if case .list = variable.source { name += "_<n>" }
@@ -225,7 +230,7 @@ public struct OutputLayout: Sendable {
                 env[name, default: []].append(file.fileName)
             }
         }
-        let helm = helmValues.filter { $0.source.fields.contains(field) }.map(\.dottedPath)
+        let helm = helmValues.filter { $0.source.fields.contains(field) && written($0.condition, $0.component) }.map(\.dottedPath)
         return (envOrder.map { "\($0) (\(env[$0]!.joined(separator: ", ")))" }, helm)
     }
 }

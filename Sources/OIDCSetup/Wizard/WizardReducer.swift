@@ -402,7 +402,21 @@ public enum Wizard {
     static func versionChange(from old: Configuration, to new: Configuration) -> [String] {
         var notes: [String] = []
         let v = "Camunda \(new.version.rawValue)"
+        // Into the Orchestration-cluster model (8.5-8.7 -> 8.8+): one app replaces three; say what carries over.
+        let intoCluster = !old.profile.components.contains(.orchestration) && new.profile.components.contains(.orchestration)
+        if intoCluster {
+            let replaced = [Component.operate, .tasklist, .zeebe].filter(old.isSelected).map(\.displayName)
+            let asked = [(FieldID.componentURL(.orchestration), "URL"), (.clientID(.orchestration), "client ID"),
+                         (.clientSecret(.orchestration), "secret"), (.audience(.orchestration), "audience")]
+                .filter { new.applies($0.0) && new.value($0.0).isEmpty && new.spec($0.0).derivation(new.provider) == nil }.map(\.1)
+            notes.append("\(v) runs \((replaced.isEmpty ? ["Operate", "Tasklist", "Zeebe"] : replaced).joined(separator: ", ")) as one Orchestration cluster: one new app"
+                         + (asked.isEmpty ? "" : " (its \(asked.joined(separator: ", ")) are new answers)") + "; their old answers are kept, not written.")
+            let carried = new.components.filter { $0 != .orchestration && old.isSelected($0) }.map(new.profile.name(of:))
+            notes.append("Carried over: the provider and endpoints" + (carried.isEmpty ? "" : ", " + carried.joined(separator: ", "))
+                         + (new.applies(.initialClaimValue) && !old.raw(.initialClaimValue).isEmpty ? ", the initial claim; the cluster's admins default to it (see the admins step)." : "."))
+        }
         for c in Component.allCases where old.isSelected(c) && !new.profile.components.contains(c) {
+            if intoCluster, [.operate, .tasklist, .zeebe].contains(c) { continue }
             notes.append("\(v) has no \(c.displayName): its answers are kept, but not written.")
         }
         let dropped = old.applicableFields.filter { !new.applies($0) && !old.raw($0).isEmpty && ($0.component.map(new.isSelected) ?? true) }
@@ -410,6 +424,7 @@ public enum Wizard {
             notes.append("No longer asked in \(v) (kept, not written): " + dropped.map { old.spec($0).label }.joined(separator: ", ") + ".")
         }
         let added = new.applicableFields.filter { !old.applies($0) && new.value($0).isEmpty && new.spec($0).kind != .choice }
+            .filter { !(intoCluster && $0.component == .orchestration) && new.spec($0).derivation(new.provider) == nil }
         if !added.isEmpty {
             notes.append("New in \(v): " + added.map { new.spec($0).label }.joined(separator: ", ") + ".")
         }
