@@ -545,7 +545,7 @@ public enum FieldCatalog {
                 what: "The provider's OpenID Connect discovery document; Console reads its endpoints from it.",
                 whereGeneric: "<issuer>/.well-known/openid-configuration: open it in a browser, it must show JSON with your issuer.",
                 whereEntra: "App registrations > Endpoints > OpenID Connect metadata document.",
-                mistake: "Chart 11.x defaults it to the placeholder https://well-known-uri: Console cannot sign anyone in until it is set.",
+                mistake: "Chart {chart} defaults it to the placeholder https://well-known-uri: Console cannot sign anyone in until it is set.",
                 isRequired: false,
                 derivation: [.generic: "<issuer>/.well-known/openid-configuration",
                              .microsoft: "https://<authority host>/<tenant ID>/v2.0/.well-known/openid-configuration"]
