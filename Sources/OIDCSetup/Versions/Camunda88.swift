@@ -60,6 +60,10 @@ extension VersionProfile {
                 (.clientID(.connectors), Rewording(
                     mistake: "The tool puts it in the cluster's connectors role; without that role the cluster refuses the Connectors' calls.")),
                 (.clusterName, Rewording(what: "The name Web Modeler shows for the Orchestration cluster it deploys to.")),
+                (.kubernetesSecretName, Rewording(
+                    what: "The name of the Secret holding the client secrets, under keys orchestration-secret, identity-secret, optimize-secret (connectors-secret for an own Connectors app); the overlay names each key (secret.existingSecretKey).")),
+                (.helmSecrets, Rewording(
+                    what: "Where the chart finds the client secrets: secret.{existingSecret, existingSecretKey} (a Secret) or secret.inlineSecret. Inline, Management Identity's secret also lands in plain text in its ConfigMap.")),
                 (.components, Rewording(
                     mistake: "Optimize, Web Modeler and Console need Management Identity; the Orchestration cluster is always deployed.")),
             ], uniquingKeysWith: { a, _ in a }),
