@@ -105,4 +105,24 @@ import Testing
             "warning: \(Self.line(of: text, "old.example.com")): orchestration.security.authentication.oidc.issuer ('https://old.example.com') wins over global.identity.auth.issuer ('\(global)') for the cluster: remove it or make them equal",
         ])
     }
+
+    @Test("env files: orchestration.env without METHOD=oidc leaves the cluster on basic auth (error)", arguments: [CamundaVersion.v8_8, .v8_9])
+    func envMethod(version: CamundaVersion) throws {
+        let config = try AnswersFixture.answers("\(version.rawValue)-generic-env").configuration
+        var files = Dictionary(uniqueKeysWithValues: try OutputRenderer().render(config).map { ($0.name, $0.contents) })
+        #expect(try SetupImporter(version: version).importEnvFiles(files).notes == [])
+        files["orchestration.env"] = files["orchestration.env"]!.replacingOccurrences(of: "CAMUNDA_SECURITY_AUTHENTICATION_METHOD=oidc\n", with: "")
+        #expect(try SetupImporter(version: version).importEnvFiles(files).notes.map(\.description) == [
+            "orchestration.env: CAMUNDA_SECURITY_AUTHENTICATION_METHOD is not set: the cluster stays on basic auth (set it to oidc)",
+        ])
+    }
+
+    @Test("8.9 checks the Connectors' legacy keys only while Connectors are on")
+    func connectorsOffOn89() throws {
+        let oidc = "        clientId: \"00000000-0000-0000-0000-00000000000a\"\n        tokenScope:"
+        let text = try Self.overlay(.v8_9).replacingOccurrences(of: oidc, with: "        existingSecret: \"x\"\n" + oidc)
+            .replacingOccurrences(of: "\nconnectors:\n  security:\n", with: "\nconnectors:\n  enabled: false\n  security:\n")
+        let notes = Self.notes(text, .v8_9)
+        #expect(notes.contains { $0.hasPrefix("warning: ") && $0.contains("connectors.security.authentication.oidc.existingSecret: ignored while connectors.enabled is false") }, "\(notes)")
+    }
 }

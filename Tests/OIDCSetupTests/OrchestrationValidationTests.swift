@@ -180,3 +180,51 @@ import Testing
         ])
     }
 }
+
+/// The 8.8/8.9 answers-file keys: lists, yes/no choices, nested admin mapping, keys of other versions.
+@Suite struct OrchestrationAnswersTests {
+    static let minimal = """
+        version: 1
+        camunda: "8.8"
+        provider: generic
+        output: env
+        authUrl: https://idp.example.com/auth
+        tokenUrl: https://idp.example.com/token
+        jwksUrl: https://idp.example.com/certs
+        components:
+          orchestration:
+            url: https://camunda.example.com
+            clientId: orchestration
+            audience: orchestration-api
+            secret: fake-orchestration-secret-NOT-REAL
+            scopes: [openid, profile]
+            preferUsernameClaim: true
+            admin:
+              users: [alice, "Max Müller"]
+
+        """
+
+    @Test func listsChoicesAndTheAdminMapping() throws {
+        let config = try AnswersFile.parse(Self.minimal).configuration
+        #expect(config.list(.ocScopes) == ["openid", "profile"])
+        #expect(config.list(.ocAdminUsers) == ["alice", "Max Müller"])
+        #expect(config.value(.ocPreferUsernameClaim) == "true")
+        #expect(ValidationTests.issues(config) == [])
+        // Written back and read again: the same answers.
+        let again = try AnswersFile.parse(AnswersFile.render(config, secrets: [:])).configuration
+        #expect(again.list(.ocAdminUsers) == ["alice", "Max Müller"] && again.list(.ocScopes) == ["openid", "profile"])
+        #expect(AnswersFile.render(config, secrets: [:]).contains("      users: [\"alice\", \"Max Müller\"]\n"))
+    }
+
+    @Test("a yes/no outside its choices, and 8.7's components and keys, are errors that name the line and the way out")
+    func badValuesAndOtherVersionsKeys() {
+        #expect(AnswersFileTests.problems(Self.minimal.replacingOccurrences(of: "preferUsernameClaim: true", with: "preferUsernameClaim: maybe")) == [
+            "line 15: components.orchestration.preferUsernameClaim: 'maybe' is not one of: true, false",
+        ])
+        #expect(AnswersFileTests.problems(Self.minimal + "  operate:\n    clientId: operate\n") == [
+            "line 18: components.operate: Operate is not part of Camunda 8.8 (it is in 8.5, 8.6, 8.7); remove it or change 'camunda'",
+        ])
+        #expect(AnswersFileTests.problems(Self.minimal.replacingOccurrences(of: "camunda: \"8.8\"", with: "camunda: \"8.7\"")).first
+            == "line 9: components.orchestration: Orchestration cluster is not part of Camunda 8.7 (it is in 8.8, 8.9); remove it or change 'camunda'")
+    }
+}

@@ -54,6 +54,12 @@ extension SetupImporter {
                 let path = "\(block).\(key)"
                 guard let node = root.node(at: path.split(separator: ".").map(String.init)) else { continue }
                 covered.append(path)
+                // Chart 14.x checks the Connectors' keys only while Connectors are enabled.
+                let connectorsOff = block.hasPrefix("connectors.") && scalar("connectors.enabled")?.1 == "false"
+                if refusesLegacy, connectorsOff {
+                    note(node, "\(path): ignored while connectors.enabled is false, but \(chart) refuses it once they are on: remove it", .warning)
+                    continue
+                }
                 if refusesLegacy {
                     note(node, "\(path): \(chart) refuses to render ('The Helm values file key \"\(path)\" has been removed.'); use \(block).secret.{existingSecret, existingSecretKey} or secret.inlineSecret", .error)
                     continue

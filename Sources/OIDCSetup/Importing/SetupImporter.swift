@@ -215,6 +215,16 @@ public struct SetupImporter {
             }
         }
         reader.notes += crossVersionVariables(files)
+        // 8.8 and later: without the method the cluster stays on basic auth, without an error.
+        if version.profile.alwaysDeployed.contains(.orchestration), let text = files["orchestration.env"],
+           let lines = try? EnvFileParser.parse(text, file: "orchestration.env") {
+            let method = EnvFileParser.variables(lines)["CAMUNDA_SECURITY_AUTHENTICATION_METHOD"]
+            if method?.value != "oidc" {
+                reader.notes.append(ImportProblem(file: "orchestration.env", line: method?.line,
+                                                  message: "CAMUNDA_SECURITY_AUTHENTICATION_METHOD is \(method.map { "'\($0.value)'" } ?? "not set"): the cluster stays on basic auth (set it to oidc)",
+                                                  severity: .error))
+            }
+        }
         guard known > 0 else {
             throw ImportProblem(file: ".", line: nil, message: "no env file of this tool's layout found (identity.env, operate.env, ...)")
         }
