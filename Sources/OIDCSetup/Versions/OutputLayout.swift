@@ -113,6 +113,14 @@ public indirect enum Condition: Sendable, Equatable {
     }
 }
 
+extension Condition {
+    /// The condition is `field == value` for a yes/no field, so a fixed line stands for that answer.
+    func writesChoice(_ field: FieldID) -> Bool {
+        if case .equals(field, _) = self { return true }
+        return false
+    }
+}
+
 /// One `NAME=value` line of an env file.
 public struct EnvVariable: Sendable {
     public let name: String
@@ -215,7 +223,9 @@ public struct OutputLayout: Sendable {
             return condition.holds(in: config) && (component.map(config.isSelected) ?? true)
         }
         for file in envFiles where written(.always, file.component) {
-            for variable in file.variables where variable.source.fields.contains(field) && written(variable.condition, nil) {
+            // A yes/no written only when yes (`..._PREFERUSERNAMECLAIM=true`) is a destination of its field too.
+            for variable in file.variables where (variable.source.fields.contains(field) || variable.condition.writesChoice(field))
+                && written(variable.condition, nil) {
                 // A list is written NAME_0, NAME_1, ...
                 var name = variable.name
                 if case .list = variable.source { name += "_<n>" }
