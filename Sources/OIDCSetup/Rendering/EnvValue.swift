@@ -67,13 +67,20 @@ public enum YAMLScalar {
         "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
-    /// The text a single-quoted scalar stands for, or nil when `text` is not one.
-    public static func unwrapSingleQuoted(_ text: String) -> String? {
+    /// The text inside a single-quoted scalar, or nil when `text` is not one (a lone quote inside
+    /// would end the scalar early).
+    public static func singleQuotedContent(_ text: String) -> String? {
         guard text.count >= 2, text.hasPrefix("'"), text.hasSuffix("'") else { return nil }
         let inner = String(text.dropFirst().dropLast())
-        // Every quote inside comes doubled; a lone one would end the scalar early.
         guard inner.replacingOccurrences(of: "''", with: "").contains("'") == false else { return nil }
         return inner.replacingOccurrences(of: "''", with: "'")
+    }
+
+    /// The text a chart re-reads from a value written in YAML single quotes inside the string
+    /// (`'it''s'` -> `it's`); a value without them is returned as it is.
+    public static func unwrapSingleQuoted(_ value: String) -> String {
+        guard value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") else { return value }
+        return String(value.dropFirst().dropLast()).replacingAll("''", with: "'")
     }
 }
 

@@ -183,10 +183,9 @@ extension OutputLayout {
                 // templates/identity/deployment.yaml (charts 10.x-12.x): `value: {{ ...initialClaimName }}`
                 // and `...initialClaimValue }}`, unquoted.
                 values += [
-                    HelmValue("\(block).initialClaimName", .field(.initialClaimName), component: c,
-                              note: "Read once, at Identity's first start: later changes only take effect in Identity's database.",
-                              renderedUnquoted: true),
-                    HelmValue("\(block).initialClaimValue", .field(.initialClaimValue), component: c, renderedUnquoted: true),
+                    HelmValue("\(block).initialClaimName", .chartUnquoted(.initialClaimName), component: c,
+                              note: "Read once, at Identity's first start: later changes only take effect in Identity's database."),
+                    HelmValue("\(block).initialClaimValue", .chartUnquoted(.initialClaimValue), component: c),
                 ]
             case .zeebe:
                 values.append(HelmValue("\(block).tokenScope", .field(.zeebeTokenScope), component: c, when: .fieldSet(.zeebeTokenScope)))
@@ -195,7 +194,7 @@ extension OutputLayout {
                 if c == .console {
                     values.append(HelmValue("\(block).wellKnown", .field(.consoleWellKnownURL), component: c))
                 }
-            case .connectors:
+            case .connectors, .orchestration:
                 break
             }
         }
