@@ -100,7 +100,7 @@ public struct FieldSpec: Sendable {
         return FieldSpec(id, fill(label)!, kind: kind, what: fill(what)!, whereGeneric: fill(whereGeneric), whereEntra: fill(whereEntra),
                          mistake: fill(mistake), providers: providers, formats: formats,
                          choices: choices.map { Choice(value: $0.value, label: fill($0.label)!, help: fill($0.help)!) },
-                         isRequired: isRequired, placeholder: version.profile.defaults[id] ?? placeholder,
+                         isRequired: isRequired, placeholder: version.profile.defaults[id] ?? fill(placeholder)!,
                          derivation: derivation, derivedOnly: derivedOnly)
     }
 
