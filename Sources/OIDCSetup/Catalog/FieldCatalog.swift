@@ -257,6 +257,7 @@ public enum FieldCatalog {
         FieldSpec(
             .initialClaimName, "Initial claim name", kind: .text,
             what: "The token claim that identifies the first administrator. Identity gives full access to the user whose token carries this claim with the value below.",
+            whereGeneric: "A claim your provider puts in the admin's tokens (a decoded ID token shows them): e.g. email, preferred_username or sub. 'oid' is Entra's: Keycloak and most other providers have no such claim.",
             whereEntra: "Keep 'oid' (the user's object ID) unless you know why not.",
             mistake: "It cannot be changed later through env or Helm, only in Identity's database.",
             isRequired: false, placeholder: "oid",
