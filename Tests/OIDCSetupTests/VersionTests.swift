@@ -32,6 +32,14 @@ import Testing
         #expect(spec.mistake == "It must be a Camunda \(version.rawValue).x release, e.g. \(version.rawValue).0.")
     }
 
+    /// The components step shows each summary beside the longest name (29 columns at 80): 8.8/8.9's must
+    /// fit the 50 left, and Web Modeler is two apps there, not 8.6's single-page app.
+    @Test(arguments: [CamundaVersion.v8_8, .v8_9])
+    func componentSummariesFitAndSayWhatToRegister(version: CamundaVersion) {
+        for c in version.profile.components { #expect(version.profile.summary(of: c).count <= 50, "\(c)") }
+        #expect(version.profile.summary(of: .webModeler).contains("UI and API"))
+    }
+
     /// Identity's first admin cannot be changed later: a generic provider must not be told to keep Entra's 'oid'.
     @Test func initialClaimNameHelpForAGenericProviderIsNotEntras() {
         let spec = FieldCatalog.field(.initialClaimName)
