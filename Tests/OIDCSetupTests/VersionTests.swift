@@ -281,7 +281,7 @@ import Testing
             "Carried over: the provider and endpoints, Management Identity, Optimize, Web Modeler, Connectors, the initial claim; the cluster's admins default to it (see the admins step).",
             "No longer asked in Camunda 8.8 (kept, not written): Web Modeler public API audience.",
             // Entra's default shares the cluster's app; the old Connectors app comes back with "An app of their own".
-            "Kept, asked again with another choice: Connectors client ID, Connectors client secret.",
+            "Kept behind a choice: Connectors client ID, Connectors client secret.",
             "New in Camunda 8.8: Web Modeler API client ID.",
         ])
         // What maps is there: the Identity app, the endpoints, the initial claim as the cluster's admin rule.

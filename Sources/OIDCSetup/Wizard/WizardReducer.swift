@@ -426,7 +426,7 @@ public enum Wizard {
             notes.append("No longer asked in \(v) (kept, not written): " + gone.map { old.spec($0).label }.joined(separator: ", ") + ".")
         }
         if !behindChoice.isEmpty {
-            notes.append("Kept, asked again with another choice: " + behindChoice.map { old.spec($0).label }.joined(separator: ", ") + ".")
+            notes.append("Kept behind a choice: " + behindChoice.map { old.spec($0).label }.joined(separator: ", ") + ".")
         }
         let added = new.applicableFields.filter { !old.applies($0) && new.value($0).isEmpty && new.spec($0).kind != .choice }
             .filter { !(intoCluster && $0.component == .orchestration) && new.spec($0).derivation(new.provider) == nil }
