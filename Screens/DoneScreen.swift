@@ -8,7 +8,8 @@ struct DoneScreen: StepScreen {
     func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
         guard case .written(let summary) = state.writeOutcome else { return }
         // Long paths wrap, indented under their line, rather than being cut off.
-        // Wrapped to the width left after the indentation, so no line is cut at the edge.
+        // Each row is wrapped to the width left beside its indent, so no row is clipped (a clipped row
+        // lost words), and `-n <namespace>` stays on one row.
         let lines = summary.flatMap { TextWrap.wrapKeepingIndent($0, width: area.width, continuation: "    ") }
         frame.scrollView(lines, from: state.scroll, in: area) { line in
             line.hasPrefix("Wrote") || line.hasPrefix("Next") ? .bold : .normal

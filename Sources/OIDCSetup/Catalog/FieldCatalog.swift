@@ -106,8 +106,8 @@ public struct FieldSpec: Sendable {
         return FieldSpec(id, fill(label)!, kind: kind, what: fill(what)!, whereGeneric: fill(whereGeneric), whereEntra: fill(whereEntra),
                          mistake: fill(mistake), providers: providers, formats: formats,
                          choices: choices.map { Choice(value: $0.value, label: fill($0.label)!, help: fill($0.help)!) },
-                         isRequired: isRequired, placeholder: version.profile.defaults[id] ?? placeholder,
-                         genericPlaceholder: version.profile.defaults[id] ?? genericPlaceholder,
+                         isRequired: isRequired, placeholder: version.profile.defaults[id] ?? fill(placeholder)!,
+                         genericPlaceholder: version.profile.defaults[id] ?? fill(genericPlaceholder),
                          genericMistake: fill(genericMistake), derivation: derivation, derivedOnly: derivedOnly)
     }
 
@@ -274,7 +274,7 @@ public enum FieldCatalog {
         FieldSpec(
             .initialClaimName, "Initial claim name", kind: .text,
             what: "The token claim that identifies the first administrator. Identity gives full access to the user whose token carries this claim with the value below.",
-            whereGeneric: "A claim your provider puts in that user's ID token: sub (the user's ID, stable), email, or preferred_username (Keycloak's user name). Decode one of the user's ID tokens to see which it issues.",
+            whereGeneric: "A claim your provider puts in the admin's tokens (a decoded ID token shows them): e.g. email, preferred_username or sub. 'oid' is Entra's: Keycloak and most other providers have no such claim.",
             whereEntra: "Keep 'oid' (the user's object ID) unless you know why not.",
             mistake: "It cannot be changed later through env or Helm, only in Identity's database.",
             providers: nil, isRequired: true, placeholder: "oid", genericPlaceholder: "sub, email or preferred_username",
