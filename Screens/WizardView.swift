@@ -18,6 +18,7 @@ public enum WizardView {
         case .initialClaim: return InitialClaimScreen()
         case .helmSecrets: return HelmSecretsScreen()
         case .review: return ReviewScreen()
+        case .providerCheck: return ProviderCheckScreen()
         case .preview: return PreviewScreen()
         case .changes: return ChangesScreen()
         case .write: return WriteScreen()

@@ -38,6 +38,18 @@ struct WriteScreen: StepScreen {
                       style: existing.contains(file.name) ? .warning : .muted)
             row += 1
         }
+        // What the provider check left open: listed, never blocking.
+        let open = state.liveCheck.openPoints
+        if !open.isEmpty, row + 1 < area.bottom {
+            row += 1
+            frame.put("Provider check (writing anyway):", row: row, column: area.column, style: .bold)
+            row += 1
+            for line in open where row < area.bottom {
+                frame.put(Frame.clip(line, to: area.width - 2), row: row, column: area.column + 2,
+                          style: line.hasPrefix("FAIL") ? .error : line.hasPrefix("warn") ? .warning : .muted)
+                row += 1
+            }
+        }
         if case .failed(let message) = state.writeOutcome, row + 1 < area.bottom {
             frame.putWrapped("Error: nothing was written: " + message, row: row + 1, column: area.column, width: area.width,
                              maxRows: area.bottom - row - 1, style: .error)

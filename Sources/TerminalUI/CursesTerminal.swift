@@ -427,3 +427,18 @@ public final class CursesTerminal: Terminal {
         return .paste(String(text))
     }
 }
+
+extension CursesTerminal {
+    /// Waits at most `milliseconds` for a key. Keys ncurses already holds come first; otherwise
+    /// poll(2) on the input descriptor bounds the wait, and a key that arrives is read as `readKey`
+    /// reads it (escape sequences and pastes whole).
+    public func readKey(waitingAtMost milliseconds: Int) -> KeyWait {
+        if let key = pendingKey() { return .key(key) }
+        guard SignalGuard.pending == nil, !inputEnded else { return .ended }
+        var descriptor = pollfd(fd: ownedStreams.first.map { fileno($0) } ?? STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, Int32(milliseconds))
+        if ready == 0 { return .timedOut }
+        if ready < 0 { return SignalGuard.pending != nil ? .ended : .timedOut }
+        return readKey().map { .key($0) } ?? .ended
+    }
+}

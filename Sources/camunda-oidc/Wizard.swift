@@ -11,12 +11,15 @@ struct WizardCommand: ParsableCommand {
     @Option(help: "Start from an existing setup: a directory of env files, a Helm values file, or an answers file.")
     var from: String?
 
+    @Option(name: .customLong("ca-file"), help: "For the provider check: a PEM file with the provider's private CA (instead of the system store).")
+    var caFile: String?
+
     func run() throws {
-        try Self.run(from: from)
+        try Self.run(from: from, caFile: caFile)
     }
 
     /// The wizard itself; `CamundaOIDC.main` calls it directly when there are no arguments.
-    static func run(from: String?) throws {
+    static func run(from: String?, caFile: String? = nil) throws {
         var state = WizardState()
         if let from {
             // Load before the screen starts, so a bad file gets a plain message and an exit status.
@@ -40,7 +43,7 @@ struct WizardCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        let ending = WizardRunner(terminal: terminal, state: state).run()
+        let ending = WizardRunner(terminal: terminal, state: state, caFile: caFile).run()
         terminal.restore()
         switch ending {
         case .quit(let status, let message):

@@ -73,25 +73,25 @@ struct WizardEndToEndTests {
         let tmux = try TmuxSession()
         defer { tmux.close() }
 
-        try tmux.waitFor("Welcome", "Step 1 of 16", "(•) Start a new setup")
+        try tmux.waitFor("Welcome", "Step 1 of 17", "(•) Start a new setup")
         try tmux.press("Enter")
-        try tmux.waitFor("Step 2 of 16", "(•) Microsoft Entra ID")
+        try tmux.waitFor("Step 2 of 17", "(•) Microsoft Entra ID")
         try tmux.press("Enter")
         try tmux.waitFor("Output · Microsoft Entra ID · Helm values", "(•) Helm values")
         try tmux.press("Enter")
 
-        try tmux.waitFor("Provider endpoints · Microsoft Entra ID", "Step 4 of 16")
+        try tmux.waitFor("Provider endpoints · Microsoft Entra ID", "Step 4 of 17")
         try tmux.type(Entra.tenant)
         // The derived endpoints update as the tenant is typed.
         try tmux.waitFor("https://login.microsoftonline.com/11111111-2222-3333-4444-55", "5555555555/oauth2/v2.0/token")
         try tmux.press("Enter", "Enter")  // tenant -> authority host (defaulted) -> next step
 
-        try tmux.waitFor("Components · Microsoft Entra ID", "Step 5 of 16", "[ ] Web Modeler", "[ ] Connectors")
+        try tmux.waitFor("Components · Microsoft Entra ID", "Step 5 of 17", "[ ] Web Modeler", "[ ] Connectors")
         try tmux.press("Down", "Down", "Down", "Down", "Down", "Space", "Down", "Space")
-        try tmux.waitFor("Step 5 of 18", "[x] Web Modeler", "› [x] Connectors")
+        try tmux.waitFor("Step 5 of 19", "[x] Web Modeler", "› [x] Connectors")
         try tmux.press("Enter")
 
-        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 6 of 18")
+        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 6 of 19")
         for (offset, (_, url)) in Entra.urls.enumerated() {
             try tmux.type(url)
             if offset < Entra.urls.count - 1 { try tmux.press("Enter") }
@@ -100,19 +100,19 @@ struct WizardEndToEndTests {
         try tmux.press("Enter")
 
         // Identity: the secret pasted with surrounding whitespace and a trailing newline, as copied from a portal.
-        try tmux.waitFor("Identity application · Microsoft Entra ID", "Step 7 of 18")
+        try tmux.waitFor("Identity application · Microsoft Entra ID", "Step 7 of 19")
         try tmux.type(Entra.clientIDs["identity"]!)
         try tmux.press("Tab")
         try tmux.paste(" \t" + Entra.secrets["IDENTITY"]! + "  \n")
         let pasted = try tmux.waitFor(Self.masked(Entra.secrets["IDENTITY"]!), "Surrounding whitespace was trimmed")
         #expect(!pasted.contains("NOT-REAL"), "the pasted secret is on screen:\n\(pasted)")
-        #expect(pasted.contains("Step 7 of 18"), "the paste's newline acted as Enter:\n\(pasted)")
+        #expect(pasted.contains("Step 7 of 19"), "the paste's newline acted as Enter:\n\(pasted)")
         try tmux.press("Enter")  // secret -> audience (defaulted to the client ID)
         try tmux.waitFor("› Audience")
         try tmux.press("Enter")
 
         for (step, name, key) in [(8, "Operate", "OPERATE"), (9, "Tasklist", "TASKLIST"), (10, "Optimize", "OPTIMIZE")] {
-            try tmux.waitFor("\(name) application · Microsoft Entra ID", "Step \(step) of 18")
+            try tmux.waitFor("\(name) application · Microsoft Entra ID", "Step \(step) of 19")
             try tmux.type(Entra.clientIDs[name.lowercased()]!)
             try tmux.press("Tab")
             try tmux.type(Entra.secrets[key]!)
@@ -120,41 +120,44 @@ struct WizardEndToEndTests {
             try tmux.press("Tab", "Enter")
         }
 
-        try tmux.waitFor("Zeebe application · Microsoft Entra ID", "Step 11 of 18")
+        try tmux.waitFor("Zeebe application · Microsoft Entra ID", "Step 11 of 19")
         try tmux.type(Entra.clientIDs["zeebe"]!)
         try tmux.press("Tab")
         try tmux.type(Entra.secrets["ZEEBE"]!)
         try tmux.waitFor(Self.masked(Entra.secrets["ZEEBE"]!), "00000000-0000-0000-0000-00000000000e/.default")
         try tmux.press("Tab", "Tab", "Enter")
 
-        try tmux.waitFor("Web Modeler application · Microsoft Entra ID", "Step 12 of 18")
+        try tmux.waitFor("Web Modeler application · Microsoft Entra ID", "Step 12 of 19")
         try tmux.type(Entra.clientIDs["webModeler"]!)
         try tmux.press("Tab", "Tab")
         try tmux.type(Entra.publicAPIAudience)
         try tmux.press("Enter")
 
-        try tmux.waitFor("Connectors application · Microsoft Entra ID", "Step 13 of 18")
+        try tmux.waitFor("Connectors application · Microsoft Entra ID", "Step 13 of 19")
         try tmux.type(Entra.clientIDs["connectors"]!)
         try tmux.press("Tab")
         try tmux.type(Entra.secrets["CONNECTORS"]!)
         try tmux.waitFor(Self.masked(Entra.secrets["CONNECTORS"]!))
         try tmux.press("Tab", "Enter")  // mode: inbound (the default) -> next
 
-        try tmux.waitFor("First administrator · Microsoft Entra ID", "Step 14 of 18")
+        try tmux.waitFor("First administrator · Microsoft Entra ID", "Step 14 of 19")
         try tmux.press("Tab")  // the claim name keeps its default, oid
         try tmux.type(Entra.claimValue)
         try tmux.press("Enter", "Space")
         try tmux.waitFor("[x] I understand")
         try tmux.press("Enter")
 
-        try tmux.waitFor("Secrets in Helm · Microsoft Entra ID", "Step 15 of 18", "(•) Kubernetes Secret")
+        try tmux.waitFor("Secrets in Helm · Microsoft Entra ID", "Step 15 of 19", "(•) Kubernetes Secret")
         try tmux.press("Enter", "Enter")  // the choice -> the Secret's name (defaulted) -> next
 
-        try tmux.waitFor("Review · Microsoft Entra ID", "Step 16 of 18", "No warnings", "Registration checklist:")
+        try tmux.waitFor("Review · Microsoft Entra ID", "Step 16 of 19", "No warnings", "Registration checklist:")
         try tmux.pressNextButton()
+        // The provider check (the proxy variables point at a closed loopback port: nothing leaves the machine).
+        try tmux.waitFor("Check with your provider", "s skip")
+        try tmux.press("s")
 
         // Preview: secrets masked, revealed with r, masked again on the next tab.
-        try tmux.waitFor("Preview · Microsoft Entra ID", "Step 17 of 18", "1 values-oidc.yaml")
+        try tmux.waitFor("Preview · Microsoft Entra ID", "Step 18 of 19", "1 values-oidc.yaml")
         try tmux.press("Right")
         try tmux.waitFor("Secrets masked as", "identity-secret: \"••••••••\"")
         try tmux.press("r")
@@ -164,7 +167,7 @@ struct WizardEndToEndTests {
         #expect(!maskedAgain.contains("NOT-REAL") && !maskedAgain.contains("SECRETS VISIBLE"))
         try tmux.pressNextButton()
 
-        try tmux.waitFor("Write · Microsoft Entra ID", "Step 18 of 18", "oidc-secret.yaml            0600   new",
+        try tmux.waitFor("Write · Microsoft Entra ID", "Step 19 of 19", "oidc-secret.yaml            0600   new",
                          "camunda-oidc-answers.yaml   0644   new")
         try tmux.press("Enter")  // the directory (.) is the only input: Enter writes
 
@@ -210,18 +213,18 @@ struct WizardEndToEndTests {
 
         try Self.typeGenericUpToComponents(tmux)
         try tmux.press("Down", "Down", "Down", "Down", "Down", "Space", "Down", "Space")
-        try tmux.waitFor("Step 5 of 17", "[x] Web Modeler", "› [x] Connectors")
+        try tmux.waitFor("Step 5 of 18", "[x] Web Modeler", "› [x] Connectors")
         try tmux.press("Enter")
 
-        try Self.typeGenericURLs(tmux, step: "Step 6 of 17", urls: Generic.urls)
+        try Self.typeGenericURLs(tmux, step: "Step 6 of 18", urls: Generic.urls)
         var step = 7
         for app in Generic.apps {
-            try Self.typeGenericApp(tmux, app, step: "Step \(step) of 17")
+            try Self.typeGenericApp(tmux, app, step: "Step \(step) of 18")
             step += 1
         }
-        try Self.typeGenericZeebe(tmux, step: "Step 11 of 17")
+        try Self.typeGenericZeebe(tmux, step: "Step 11 of 18")
 
-        try tmux.waitFor("Web Modeler application · Generic OIDC provider", "Step 12 of 17")
+        try tmux.waitFor("Web Modeler application · Generic OIDC provider", "Step 12 of 18")
         try tmux.type(Generic.webModeler.clientID)
         try tmux.press("Tab")
         try tmux.type(Generic.webModeler.clientAPI)
@@ -229,7 +232,7 @@ struct WizardEndToEndTests {
         try tmux.type(Generic.webModeler.publicAPI)
         try tmux.press("Enter")
 
-        try tmux.waitFor("Connectors application · Generic OIDC provider", "Step 13 of 17")
+        try tmux.waitFor("Connectors application · Generic OIDC provider", "Step 13 of 18")
         try tmux.type(Generic.connectorsClientID)
         try tmux.press("Tab")
         try tmux.paste(Generic.secrets["CONNECTORS"]!)
@@ -238,13 +241,16 @@ struct WizardEndToEndTests {
         try tmux.waitFor("(•) Outbound only")
         try tmux.press("Enter")
 
-        try Self.typeGenericClaim(tmux, step: "Step 14 of 17")
+        try Self.typeGenericClaim(tmux, step: "Step 14 of 18")
 
-        try tmux.waitFor("Review · Generic OIDC provider · Env files", "Step 15 of 17", "Registration checklist:")
+        try tmux.waitFor("Review · Generic OIDC provider · Env files", "Step 15 of 18", "Registration checklist:")
         try tmux.pressNextButton()
-        try tmux.waitFor("Preview · Generic OIDC provider · Env files", "Step 16 of 17")
+        // The provider check (the proxy variables point at a closed loopback port: nothing leaves the machine).
+        try tmux.waitFor("Check with your provider", "s skip")
+        try tmux.press("s")
+        try tmux.waitFor("Preview · Generic OIDC provider · Env files", "Step 17 of 18")
         try tmux.pressNextButton()
-        try tmux.waitFor("Write · Generic OIDC provider · Env files", "Step 17 of 17", "camunda-oidc-answers.yaml   0644   new")
+        try tmux.waitFor("Write · Generic OIDC provider · Env files", "Step 18 of 18", "camunda-oidc-answers.yaml   0644   new")
         try tmux.press("Enter")
 
         let done = try tmux.waitFor("Wrote ", "Give each container its env file")
@@ -282,30 +288,30 @@ struct WizardEndToEndTests {
         try Self.typeGenericUpToComponents(tmux)
         try tmux.press("Enter")
         let urls = Array(Generic.urls.prefix(4))
-        try Self.typeGenericURLs(tmux, step: "Step 6 of 15", urls: urls)
+        try Self.typeGenericURLs(tmux, step: "Step 6 of 16", urls: urls)
         var step = 7
         for app in Generic.apps {
-            try Self.typeGenericApp(tmux, app, step: "Step \(step) of 15")
+            try Self.typeGenericApp(tmux, app, step: "Step \(step) of 16")
             step += 1
         }
-        try Self.typeGenericZeebe(tmux, step: "Step 11 of 15")
-        try Self.typeGenericClaim(tmux, step: "Step 12 of 15")
-        try tmux.waitFor("Review · Generic OIDC provider · Env files", "Step 13 of 15", "No warnings")
+        try Self.typeGenericZeebe(tmux, step: "Step 11 of 16")
+        try Self.typeGenericClaim(tmux, step: "Step 12 of 16")
+        try tmux.waitFor("Review · Generic OIDC provider · Env files", "Step 13 of 16", "No warnings")
 
         // Back, one step at a time, checking what each step shows.
         let expectations: [[String]] = [
-            ["First administrator", "Step 12 of 15", Generic.claimName, Generic.claimValue, "[x] I understand"],
-            ["Zeebe application", "Step 11 of 15", Generic.zeebe.clientID, Self.masked(Generic.secrets["ZEEBE"]!),
+            ["First administrator", "Step 12 of 16", Generic.claimName, Generic.claimValue, "[x] I understand"],
+            ["Zeebe application", "Step 11 of 16", Generic.zeebe.clientID, Self.masked(Generic.secrets["ZEEBE"]!),
              Generic.zeebe.audience, Generic.zeebe.scope],
         ] + Generic.apps.enumerated().reversed().map { offset, app in
-            ["\(app.name) application", "Step \(7 + offset) of 15", app.clientID, Self.masked(Generic.secrets[app.key]!), app.audience]
+            ["\(app.name) application", "Step \(7 + offset) of 16", app.clientID, Self.masked(Generic.secrets[app.key]!), app.audience]
         } + [
-            ["Camunda URLs", "Step 6 of 15", Generic.identityBaseURL] + urls.map(\.1),
-            ["Components", "Step 5 of 15", "[x] Identity", "[x] Zeebe", "[ ] Web Modeler", "[ ] Connectors"],
-            ["Provider endpoints", "Step 4 of 15", Generic.issuer, Generic.issuerBackend,
+            ["Camunda URLs", "Step 6 of 16", Generic.identityBaseURL] + urls.map(\.1),
+            ["Components", "Step 5 of 16", "[x] Identity", "[x] Zeebe", "[ ] Web Modeler", "[ ] Connectors"],
+            ["Provider endpoints", "Step 4 of 16", Generic.issuer, Generic.issuerBackend,
              String(Generic.tokenURL.prefix(40)), String(Generic.jwksURL.prefix(40))],
-            ["Output · Generic OIDC provider · Env files", "Step 3 of 15", "(•) Env files"],
-            ["Provider", "Step 2 of 15", "(•) Generic OIDC provider"],
+            ["Output · Generic OIDC provider · Env files", "Step 3 of 16", "(•) Env files"],
+            ["Provider", "Step 2 of 16", "(•) Generic OIDC provider"],
         ]
         for expected in expectations {
             try tmux.press("Escape")
@@ -315,16 +321,19 @@ struct WizardEndToEndTests {
         // Forward again with the Next button only: every step passes without retyping.
         for step in 3...13 {
             try tmux.pressNextButton()
-            try tmux.waitFor("Step \(step) of 15")
+            try tmux.waitFor("Step \(step) of 16")
         }
         let review = try tmux.waitFor("Review · Generic OIDC provider · Env files", "No warnings", "Registration checklist:")
         #expect(!review.contains("Error"), "review shows errors:\n\(review)")
 
         // Enter on review and preview (no input there) goes on, as the hint bar says ("Enter next").
         try tmux.press("Enter")
-        try tmux.waitFor("Preview · Generic OIDC provider", "Step 14 of 15", "identity.env")
+        // The provider check (the proxy variables point at a closed loopback port: nothing leaves the machine).
+        try tmux.waitFor("Check with your provider", "s skip")
+        try tmux.press("s")
+        try tmux.waitFor("Preview · Generic OIDC provider", "Step 15 of 16", "identity.env")
         try tmux.press("Enter")
-        try tmux.waitFor("Write · Generic OIDC provider", "Step 15 of 15", "identity.env")
+        try tmux.waitFor("Write · Generic OIDC provider", "Step 16 of 16", "identity.env")
 
         // Leaving at the last step writes nothing.
         try tmux.press("C-c")
@@ -345,21 +354,21 @@ struct WizardEndToEndTests {
 
         try tmux.waitFor("Welcome")
         try tmux.press("Enter")
-        try tmux.waitFor("Step 2 of 16")
+        try tmux.waitFor("Step 2 of 17")
         try tmux.press("Enter")
         try tmux.waitFor("Output · Microsoft Entra ID")
         try tmux.press("Enter")
         try tmux.waitFor("Provider endpoints")
         try tmux.type(Entra.tenant)
         try tmux.press("Enter", "Enter")
-        try tmux.waitFor("Components · Microsoft Entra ID", "Step 5 of 16")
+        try tmux.waitFor("Components · Microsoft Entra ID", "Step 5 of 17")
         try tmux.press("Down", "Down", "Down", "Down", "Down", "Space", "Down", "Space", "Up", "Up", "Up", "Up", "Up", "Up")
-        let before = try tmux.waitFor("Step 5 of 18", "› [x] Identity", "[x] Connectors")
+        let before = try tmux.waitFor("Step 5 of 19", "› [x] Identity", "[x] Connectors")
         // The same state as the screens' golden snapshot.
         try Self.expectGolden(before, "entra-helm/05-components.txt")
 
         try tmux.resize(columns: 60, rows: 18)
-        let small = try tmux.waitUntil("the 60x18 layout") { $0.components(separatedBy: "\n").first?.hasSuffix("Step 5 of 18") == true && !$0.contains("users, roles and permissions; required in 8.5") }
+        let small = try tmux.waitUntil("the 60x18 layout") { $0.components(separatedBy: "\n").first?.hasSuffix("Step 5 of 19") == true && !$0.contains("users, roles and permissions; required in 8.5") }
         try Self.expectGolden(small, "entra-helm-60x18/05-components.txt")
 
         try tmux.resize(columns: 50, rows: 15)
@@ -367,12 +376,12 @@ struct WizardEndToEndTests {
         #expect(!tooSmall.contains("Components"), "the step is drawn under the message:\n\(tooSmall)")
 
         try tmux.resize(columns: 80, rows: 24)
-        let after = try tmux.waitFor("Step 5 of 18", "users, roles and permissions; required in 8.5")
+        let after = try tmux.waitFor("Step 5 of 19", "users, roles and permissions; required in 8.5")
         #expect(after == before, "the step is not drawn again as before the resize:\n\(TmuxSession.frame(after))\nbefore:\n\(TmuxSession.frame(before))")
 
         // Still working: on to the next step, at the new size.
         try tmux.press("Enter")
-        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 6 of 18")
+        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 6 of 19")
     }
 
     // MARK: 5. Ctrl-C
@@ -469,13 +478,13 @@ struct WizardEndToEndTests {
         try tmux.press("Up")
         try tmux.waitFor("Output · Generic OIDC provider · Env files", "(•) Env files")
         try tmux.press("Enter")
-        try tmux.waitFor("Provider endpoints · Generic OIDC provider · Env files", "Step 4 of 15")
+        try tmux.waitFor("Provider endpoints · Generic OIDC provider · Env files", "Step 4 of 16")
         for (offset, value) in [Generic.issuer, Generic.issuerBackend, Generic.tokenURL, Generic.jwksURL].enumerated() {
             try tmux.type(value)
             try tmux.press("Enter")
             if offset == 0 { try tmux.waitFor("› Issuer backend URL") }
         }
-        try tmux.waitFor("Components · Generic OIDC provider · Env files", "Step 5 of 15")
+        try tmux.waitFor("Components · Generic OIDC provider · Env files", "Step 5 of 16")
     }
 
     static func typeGenericURLs(_ tmux: TmuxSession, step: String, urls: [(String, String)]) throws {

@@ -8,6 +8,13 @@ public enum Wizard {
     public static let cancelledStatus: Int32 = 130
 
     public static func reduce(_ state: inout WizardState, _ event: WizardEvent) -> [WizardEffect] {
+        switch event {
+        case .liveCheckResult, .liveCheckFinished:
+            // Results arrive whatever is on screen (help, the quit question).
+            return reduceLiveCheck(&state, event) ?? []
+        default:
+            break
+        }
         if state.confirmingQuit {
             switch event {
             case .quitConfirmed:
@@ -24,6 +31,7 @@ public enum Wizard {
             state.showingHelp = false
             if event == .backRequested || event == .activate { return [] }
         }
+        if let effects = reduceLiveCheck(&state, event) { return effects }
         switch event {
         case .quitRequested:
             if state.step == .done { return [.quit(status: 0, message: doneMessage(state))] }
@@ -97,6 +105,8 @@ public enum Wizard {
             load(&state, setup, directory: directory)
         case .setupLoadFailed(let message):
             state.notice = message
+        case .liveCheckResult, .liveCheckFinished, .skipLiveCheck, .rerunLiveCheck, .allowPlainHTTP:
+            break
         case .writeFinished(let outcome):
             state.writeOutcome = outcome
             if case .written = outcome {
@@ -148,6 +158,15 @@ public enum Wizard {
     }
 
     static func enter(_ state: inout WizardState, _ step: WizardStep) -> [WizardEffect] {
+        let steps = state.steps
+        let forward = (steps.firstIndex(of: state.step) ?? 0) < (steps.firstIndex(of: step) ?? 0)
+        var effects: [WizardEffect] = []
+        if state.step == .providerCheck, step != .providerCheck, state.liveCheck.running {
+            // Leaving while it runs: the lines answered so far stay, the rest are cancelled.
+            state.liveCheck.running = false
+            state.liveCheck.cancelled = true
+            effects.append(.cancelLiveCheck(run: state.liveCheck.run))
+        }
         state.step = step
         state.scroll = 0
         state.secretsRevealed = false
@@ -161,11 +180,14 @@ public enum Wizard {
         case .write:
             state.existingFiles = nil
             state.writeOutcome = nil
-            return [inspect(state)]
+            return effects + [inspect(state)]
+        case .providerCheck:
+            // Coming from the answers (the first time, or after fixing a field) checks again.
+            if forward || state.liveCheck.plan == nil { return effects + startLiveCheck(&state) }
         default:
             break
         }
-        return []
+        return effects
     }
 
     /// The items on the current step whose problems block Next, in item order.

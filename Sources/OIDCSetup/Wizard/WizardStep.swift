@@ -11,6 +11,8 @@ public enum WizardStep: Hashable, Sendable {
     case initialClaim
     case helmSecrets
     case review
+    /// The live check: the answers tried against the provider (skippable).
+    case providerCheck
     case preview
     /// What changes, file by file, compared with the setup that was loaded.
     case changes
@@ -29,6 +31,7 @@ public enum WizardStep: Hashable, Sendable {
         case .initialClaim: return "First administrator"
         case .helmSecrets: return "Secrets in Helm"
         case .review: return "Review"
+        case .providerCheck: return "Check with your provider"
         case .preview: return "Preview"
         case .changes: return "Changes"
         case .write: return "Write"
@@ -43,7 +46,7 @@ public enum WizardStep: Hashable, Sendable {
         steps += config.components.map { .component($0) }
         steps.append(.initialClaim)
         if config.output == .helm { steps.append(.helmSecrets) }
-        steps += [.review, .preview]
+        steps += [.review, .providerCheck, .preview]
         if comparing { steps.append(.changes) }
         steps.append(.write)
         return steps
@@ -64,6 +67,8 @@ public enum StepItem: Hashable, Sendable {
     case warningsAccepted
     /// The directory the write step writes to.
     case outputDirectory
+    /// The live check's lines (↑↓ choose one, Enter on a FAIL goes to its field).
+    case checkList
     case backButton
     case nextButton
 
@@ -89,7 +94,7 @@ extension WizardStep {
             candidates = FieldID.all.filter { $0.component == c && $0 != .componentURL(c) }
         case .initialClaim: candidates = [.initialClaimName, .initialClaimValue]
         case .helmSecrets: candidates = [.helmSecrets, .kubernetesSecretName]
-        case .start, .review, .preview, .changes, .write, .done: candidates = []
+        case .start, .review, .providerCheck, .preview, .changes, .write, .done: candidates = []
         }
         // Derived-only values (Entra's endpoints) are shown, not asked.
         return candidates.filter { config.applies($0) && !FieldCatalog.field($0).isDerivedOnly(config.provider) }
@@ -104,6 +109,7 @@ extension WizardStep {
         case .review:
             items = Validator.validate(config).contains { $0.severity == .warning } ? [.warningsAccepted] : []
         case .write: items = [.outputDirectory]
+        case .providerCheck: items = [.checkList]
         case .done: return []
         case .preview, .changes: items = []
         default: items = fields(for: config).map { .field($0) }
