@@ -18,6 +18,10 @@ struct WriteScreen: StepScreen {
             .draw(into: &frame, row: area.row, column: inputColumn, width: inputWidth)
         frame.put("Created (mode 0700) if missing; . is where you started.", row: area.row + 1, column: inputColumn, style: .muted, limit: inputWidth)
 
+        // Never blocking: the provider check's outcome is said, and what failed listed below the files.
+        let summary = state.liveCheck.summary
+        frame.put(Frame.clip(summary, to: area.width), row: area.row + 2, column: area.column,
+                  style: summary.contains("FAIL") ? .error : summary.contains("every check ok") ? .good : .warning)
         var row = area.row + 3
         frame.put("Files:", row: row, column: area.column, style: .bold)
         row += 1
@@ -39,8 +43,8 @@ struct WriteScreen: StepScreen {
             row += 1
         }
         // What the provider check left open: listed, never blocking.
-        let open = state.liveCheck.openPoints
-        if !open.isEmpty, row + 1 < area.bottom {
+        let open = state.liveCheck.skipped || state.liveCheck.plan == nil ? [] : state.liveCheck.openPoints
+        if !open.isEmpty, row + 2 < area.bottom {
             row += 1
             frame.put("Provider check (writing anyway):", row: row, column: area.column, style: .bold)
             row += 1

@@ -75,7 +75,7 @@ import Testing
         let effects = Machine.send(&state, .skipLiveCheck)
         #expect(effects == [.cancelLiveCheck(run: 1)])
         #expect(state.step == .preview)
-        #expect(state.liveCheck.openPoints == ["Provider check skipped: run camunda-oidc verify on a host that reaches the provider."])
+        #expect(state.liveCheck.openPoints == ["skipped: run camunda-oidc verify where the provider can be reached"])
         // Back from the preview keeps the step as it was (no new run).
         #expect(Machine.send(&state, .backRequested).isEmpty)
         #expect(state.step == .providerCheck)

@@ -30,13 +30,26 @@ public struct LiveCheckState: Equatable, Sendable {
 
     /// Plain http hosts that wait for the operator's consent before anything is requested.
     public var awaitingHTTPConsent: [String] {
-        guard let plan, !allowHTTP, !running, results.isEmpty else { return [] }
+        guard let plan, !allowHTTP, !running, results.keys.allSatisfy({ plan.skipped.map(\.id).contains($0) }) else { return [] }
         return plan.plainHTTPHosts
+    }
+
+    /// The write step's line about the check: done or not, and what did not pass.
+    public var summary: String {
+        if skipped || plan == nil { return "Provider check: skipped (camunda-oidc verify can check later)." }
+        let results = rows.map(result)
+        let failed = results.filter { $0.status == .fail }.map(\.subject)
+        let warned = results.filter { $0.status == .warn }.map(\.subject)
+        var parts: [String] = []
+        if !failed.isEmpty { parts.append("\(failed.count) FAIL (\(Array(Set(failed)).sorted().joined(separator: ", ")))") }
+        if !warned.isEmpty { parts.append("\(warned.count) warn (\(Array(Set(warned)).sorted().joined(separator: ", ")))") }
+        if cancelled || results.contains(where: { $0.status == .pending }) { parts.append("not finished") }
+        return parts.isEmpty ? "Provider check: every check ok." : "Provider check: " + parts.joined(separator: ", ") + "; writing anyway."
     }
 
     /// What the write step lists: every line that is not ok, or that the check was skipped.
     public var openPoints: [String] {
-        if skipped || plan == nil { return ["Provider check skipped: run camunda-oidc verify on a host that reaches the provider."] }
+        if skipped || plan == nil { return ["skipped: run camunda-oidc verify where the provider can be reached"] }
         return rows.map(result).filter { $0.status != .ok }.map { LiveCheckReport.line($0) }
     }
 }
@@ -54,6 +67,8 @@ extension Wizard {
         state.liveCheck.cursor = 0
         let plan = LiveCheckPlan(config: state.config, options: LiveCheckOptions(allowHTTP: allowHTTP))
         state.liveCheck.plan = plan
+        // Lines decided without a request (public clients, no secret to send) show at once.
+        for result in plan.skipped { state.liveCheck.results[result.id] = result }
         guard allowHTTP || plan.plainHTTPHosts.isEmpty else {
             // The wizard asks before sending anything over plain http to another machine.
             state.liveCheck.running = false
@@ -128,7 +143,7 @@ extension Wizard {
             ?? .endpoints
         effects += enter(&state, target)
         if let index = state.items.firstIndex(of: .field(field)) { focus(&state, index) }
-        state.notice = "From the provider check: fix \(FieldCatalog.field(field).label), then Next back to the check (it runs again)."
+        state.notice = "Fix \(FieldCatalog.field(field).label); coming back, the provider check runs again."
         return effects
     }
 }
