@@ -177,3 +177,33 @@ struct VerifyCommandTests {
         #expect(try sandbox.run(["verify", "--answers", "bad.yaml"], environment: Self.secretsEnvironment).status == 65)
     }
 }
+
+/// The wizard's provider check in the real binary, against the real provider, in tmux.
+extension VerifyCommandTests {
+    @Test func theWizardChecksWithTheProviderAndJumpsToAFailingField() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("camunda-oidc-wizard-check-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let answers = directory.appendingPathComponent("camunda-oidc-answers.yaml")
+        try Data(Self.answers(issuer: ProviderPeers.http.issuer).utf8).write(to: answers)
+        let tmux = try TmuxSession(arguments: ["--from", answers.path], environment: Self.secretsEnvironment)
+        defer { tmux.close() }
+        try ReconfigureEndToEndTests.enterUntil("Check with your provider", in: tmux)
+        let done = try tmux.waitFor("Done: ", timeout: 30)
+        #expect(done.contains("ok    provider: discovery: issuer, token and JWKS URLs match"))
+        #expect(done.contains("FAIL  Operate: token refused with HTTP 403 and no reason"))
+        #expect(done.contains("ok    Zeebe: token for the Zeebe gateway (audience=zeebe-api scope=zeebe-a"))
+        #expect(!done.contains("NOT-REAL"))
+        // Down to Operate's line (discovery, keys, Identity, Operate), Enter: its secret field.
+        try tmux.press("Down", "Down", "Down")
+        try tmux.waitFor("Enter: go to Operate client secret")
+        try tmux.press("Enter")
+        try tmux.waitFor("Operate application", "Fix Operate client secret; coming back, the provider check runs again.")
+        try tmux.press("C-c")
+        try tmux.press("y")
+        let ending = try tmux.waitForEnding()
+        #expect(ending.status == 130)
+        #expect(ending.terminalIsSane)
+        #expect(!ending.history.contains("NOT-REAL"))
+    }
+}
