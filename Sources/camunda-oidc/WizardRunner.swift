@@ -22,12 +22,15 @@ final class WizardRunner {
     private(set) var framesDrawn = 0
 
     /// The provider check running in the background, and where its results wait for the loop.
-    private let liveChecks: LiveCheckRunner
+    /// Made on the first check, not at launch: the first frame pays nothing for it (its generic
+    /// types cost the runtime a scan of every protocol conformance in the binary, NIO's included).
+    private var liveChecks: LiveCheckRunner?
+    private let caFile: String?
 
     init(terminal: Terminal, state: WizardState = WizardState(), caFile: String? = nil) {
         self.terminal = terminal
         self.state = state
-        self.liveChecks = LiveCheckRunner(caFile: caFile)
+        self.caFile = caFile
     }
 
     func run() -> Ending {
@@ -66,7 +69,7 @@ final class WizardRunner {
 
     /// Feeds the check results that arrived to the state machine; draws when there were any.
     private func applyLiveCheckResults(drawing: Bool = true) -> Ending? {
-        let events = liveChecks.takeEvents()
+        guard let events = liveChecks?.takeEvents() else { return nil }
         guard !events.isEmpty else { return nil }
         for event in events {
             if let ending = apply(event) { return ending }
@@ -96,12 +99,14 @@ final class WizardRunner {
             let effect = pending.removeFirst()
             switch effect {
             case .quit(let status, let message):
-                liveChecks.cancel()
+                liveChecks?.cancel()
                 return .quit(status: status, message: message)
             case .runLiveCheck(let plan, let run):
-                liveChecks.start(plan, run: run)
+                let runner = liveChecks ?? LiveCheckRunner(caFile: caFile)
+                liveChecks = runner
+                runner.start(plan, run: run)
             case .cancelLiveCheck:
-                liveChecks.cancel()
+                liveChecks?.cancel()
             case .loadSetup(let path):
                 switch Result(catching: { () throws(SetupLoader.Failure) in try SetupLoader().load(path) }) {
                 case .success(let loaded):
