@@ -9,11 +9,12 @@ struct ComponentScreen: StepScreen {
         guard state.config.applies(.clientID(component)) else {
             return "Outbound-only Connectors use the Zeebe application's credentials: nothing to register for them."
         }
-        var text = "Register \(component.displayName) as \(component.applicationType.registrationPhrase)"
+        let split = component == .webModeler && state.config.profile.webModelerHasAPIApp
+        var text = "Register \(component.displayName)\(split ? " as two apps: the UI" : "") as \(component.applicationType.registrationPhrase)"
         if let redirect = state.config.redirectURI(component) {
             text += " with redirect URI \(redirect)"
         }
-        text += "."
+        text += split ? "; the API as a web app without redirect URI (its client ID is the public API audience)." : "."
         if state.config.provider == .microsoft {
             text += component.hasAudience ? " Entra: the audience defaults to the client ID." : ""
         }

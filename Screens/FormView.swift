@@ -51,8 +51,8 @@ struct FormView {
         case .field(let f):
             switch FieldCatalog.field(f).kind {
             case .choice: return 1 + FieldCatalog.field(f).choices.count + 1
-            case .componentSet: return Component.allCases.count + componentMessages().count
-            default: return 1 + messageLines(FieldCatalog.field(f)).lines.count
+            case .componentSet: return state.config.profile.components.count + componentMessages().count
+            default: return 1 + messageLines(state.config.spec(f)).lines.count
             }
         case .claimConfirmation, .warningsAccepted: return 2
         default: return 0
@@ -61,7 +61,7 @@ struct FormView {
 
     /// The label column fits the longest label of the step (within limits), so inputs line up.
     var labelWidth: Int {
-        let longest = state.items.compactMap(\.field).map { label(FieldCatalog.field($0)).count }.max() ?? 10
+        let longest = state.items.compactMap(\.field).map { label(state.config.spec($0)).count }.max() ?? 10
         return min(max(longest + 4, 14), width >= 76 ? 28 : 22)
     }
 
@@ -112,7 +112,7 @@ struct FormView {
         let focused = state.focusedItem == item
         switch item {
         case .field(let f):
-            let spec = FieldCatalog.field(f)
+            let spec = state.config.spec(f)
             switch spec.kind {
             case .choice: drawChoice(spec, focused: focused, into: &frame, row: row, area: area)
             case .componentSet: drawComponents(focused: focused, into: &frame, row: row, area: area)
@@ -201,16 +201,17 @@ struct FormView {
     }
 
     func drawComponents(focused: Bool, into frame: inout Frame, row: Int, area: Rect) {
-        for (index, c) in Component.allCases.enumerated() {
+        let offered = state.config.profile.components
+        for (index, c) in offered.enumerated() {
             let checked = state.config.isSelected(c)
             let highlighted = focused && index == state.listCursor
             let name = c.displayName.padding(toLength: 12)
             frame.put((highlighted ? "›" : " ") + " [\(checked ? "x" : " ")] \(name)", row: row + index, column: area.column,
                       style: highlighted ? .selected : checked ? .bold : .normal)
-            frame.put(Frame.clip(c.summary, to: area.width - 19), row: row + index, column: area.column + 19, style: .muted)
+            frame.put(Frame.clip(state.config.profile.summary(of: c), to: area.width - 19), row: row + index, column: area.column + 19, style: .muted)
         }
         for (offset, message) in componentMessages().enumerated() {
-            frame.put(Frame.clip(message.0, to: area.width), row: row + Component.allCases.count + offset, column: area.column, style: message.1)
+            frame.put(Frame.clip(message.0, to: area.width), row: row + offered.count + offset, column: area.column, style: message.1)
         }
     }
 
@@ -218,7 +219,7 @@ struct FormView {
     func componentMessages() -> [(String, CellStyle)] {
         let issues = self.issues.filter { $0.severity == .error && ($0.field == .components || $0.field == .connectorsMode) }
         guard !issues.isEmpty else {
-            return TextWrap.wrap("Rules: " + (FieldCatalog.field(.components).mistake ?? ""), width: width - 2).map { ($0, CellStyle.muted) }
+            return TextWrap.wrap("Rules: " + (state.config.spec(.components).mistake ?? ""), width: width - 2).map { ($0, CellStyle.muted) }
         }
         return issues.flatMap { issue in
             TextWrap.wrap("Error: " + (issue.field == .connectorsMode ? "Connectors " : "") + issue.message, width: width - 2)

@@ -5,7 +5,7 @@ import TerminalUI
 struct OutputScreen: StepScreen {
     func intro(_ state: WizardState) -> String {
         "How do you run Camunda? Env files suit docker compose, systemd and plain containers; "
-            + "Helm values suit Kubernetes with the camunda-platform chart \(ToolInfo.chartVersion)."
+            + "Helm values suit Kubernetes with the camunda-platform chart \(state.config.version.chartLine)."
     }
 
     func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {

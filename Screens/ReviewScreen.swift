@@ -30,7 +30,7 @@ struct ReviewScreen: StepScreen {
             guard !matching.isEmpty else { continue }
             lines.append(severity == .error ? "Errors (\(matching.count)):" : "Warnings (\(matching.count)):")
             for issue in matching {
-                let label = FieldCatalog.field(issue.field).label
+                let label = state.config.spec(issue.field).label
                 let wrapped = TextWrap.wrap("\(label): \(issue.message)", width: width - 4)
                 lines.append((severity == .error ? "✗ " : "! ") + wrapped[0])
                 lines += wrapped.dropFirst().map { "  " + $0 }

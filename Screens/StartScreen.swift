@@ -9,7 +9,7 @@ struct StartScreen: StepScreen {
     ]
 
     func intro(_ state: WizardState) -> String {
-        "Connect Camunda \(ToolInfo.camundaVersion) Self-Managed to a generic OIDC provider or Microsoft Entra ID. "
+        "Connect Camunda " + CamundaVersion.allCases.map(\.rawValue).joined(separator: ", ") + " Self-Managed to a generic OIDC provider or Microsoft Entra ID. "
             + "You answer, preview the files, then write env files or a Helm overlay and a registration checklist."
     }
 

@@ -9,6 +9,7 @@ public enum WizardView {
     public static func screen(for step: WizardStep) -> StepScreen {
         switch step {
         case .start: return StartScreen()
+        case .version: return VersionScreen()
         case .provider: return ProviderScreen()
         case .output: return OutputScreen()
         case .endpoints: return EndpointsScreen()
@@ -82,7 +83,7 @@ public enum WizardView {
 
     static func drawTitle(_ state: WizardState, into frame: inout Frame) {
         frame.fill(row: 0, column: 0, width: frame.width, height: 1, with: Cell(" ", .selected))
-        frame.put(" camunda-oidc · Camunda \(ToolInfo.camundaVersion) OIDC setup", row: 0, column: 0, style: .selected)
+        frame.put(" camunda-oidc · Camunda \(state.config.version.rawValue) OIDC setup", row: 0, column: 0, style: .selected)
         if state.step != .done {
             let (index, count) = state.progress
             let progress = "Step \(index) of \(count) "
@@ -90,7 +91,7 @@ public enum WizardView {
         }
         var title = state.step.title
         switch state.step {
-        case .start, .provider: break
+        case .start, .version, .provider: break
         default: title += " · " + state.config.provider.displayName + " · " + state.config.output.displayName
         }
         frame.put(Frame.clip(title, to: frame.width - 2), row: 1, column: 1, style: .bold)
@@ -153,7 +154,7 @@ public enum WizardView {
         let title: String
         var paragraphs: [String]
         if let field = state.focusedField {
-            let spec = FieldCatalog.field(field)
+            let spec = state.config.spec(field)
             title = "Help: \(spec.label) (\(field.path))"
             paragraphs = spec.helpText(state.config.provider)
             for choice in spec.choices { paragraphs.append("\(choice.label): \(choice.help)") }

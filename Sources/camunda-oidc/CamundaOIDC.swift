@@ -15,7 +15,7 @@ enum ExitStatus {
 struct CamundaOIDC: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "camunda-oidc",
-        abstract: "Connect Camunda \(ToolInfo.camundaVersion) Self-Managed to an OpenID Connect provider (generic OIDC or Microsoft Entra ID).",
+        abstract: "Connect Camunda \(CamundaVersion.knownList) Self-Managed to an OpenID Connect provider (generic OIDC or Microsoft Entra ID).",
         discussion: """
         Without a subcommand, starts the interactive wizard. It asks for the provider, the tenant ID, each \
         component's client ID, secret and audience, and the initial claim, previews the result and writes env \
@@ -47,6 +47,11 @@ extension CamundaOIDC {
             exit(withError: error)
         }
     }
+}
+
+extension CamundaVersion: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
 /// Writes a line to standard error.

@@ -18,10 +18,13 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: "The Camunda version the setup is for (\(CamundaVersion.knownList)): needed when its files do not say; overrides what they say.")
+    var camunda: CamundaVersion?
+
     func run() throws {
         let loaded: SetupLoader.Loaded
         do {
-            loaded = try SetupLoader().load(path)
+            loaded = try SetupLoader(version: camunda).load(path)
         } catch {
             printError("camunda-oidc check: \(error)")
             switch error {
@@ -31,10 +34,18 @@ struct Check: ParsableCommand {
         }
         let setup = loaded.setup
         let config = setup.configuration
+        if loaded.isAnswersFile, let camunda, camunda != config.version {
+            printError("camunda-oidc check: \(path): the answers file says camunda: \"\(config.version.rawValue)\"; --camunda \(camunda.rawValue) contradicts it (change the file's camunda: key to check it as \(camunda.rawValue))")
+            throw ExitCode(64)
+        }
+        guard camunda != nil || setup.statedVersion != nil else {
+            printError("camunda-oidc check: \(path): the files do not say which Camunda version they are for; give it with --camunda \(CamundaVersion.allCases.map(\.rawValue).joined(separator: "|"))")
+            throw ExitCode(64)
+        }
         // Secrets kept in a Kubernetes Secret are not in the files; their absence is not a problem here.
         let secretsElsewhere = config.output == .helm && config.helmSecrets == .kubernetesSecret
         // Nor is a value the files never carry (Web Modeler's URL only shapes the checklist in env output).
-        let destinations = OutputLayout.camunda85.destinations
+        let destinations = config.profile.layout.destinations
         let issues = Validator.validate(config).filter { issue in
             guard config.value(issue.field).isEmpty else { return true }
             if secretsElsewhere, case .clientSecret = issue.field { return false }
@@ -48,7 +59,7 @@ struct Check: ParsableCommand {
         for issue in issues + missing { print("\(issue.severity.rawValue): \(setup.location(of: issue)): \(issue.message)") }
         let errors = issues.filter { $0.severity == .error }.count + setup.notes.filter { $0.severity == .error }.count
         let warnings = issues.count + missing.count - issues.filter { $0.severity == .error }.count
-        print("\(loaded.description): \(config.provider.displayName), \(config.output.displayName), "
+        print("\(loaded.description): Camunda \(config.version.rawValue), \(config.provider.displayName), \(config.output.displayName), "
               + "\(config.components.map(\.displayName).joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 || (strict && warnings > 0) { throw ExitStatus.invalidAnswers }
     }

@@ -12,7 +12,10 @@ struct Fields: ParsableCommand {
     @Option(help: "Only the fields of this provider: generic or microsoft.")
     var provider: Provider?
 
+    @Option(help: "The Camunda version: \(CamundaVersion.knownList) (default 8.5).")
+    var camunda: CamundaVersion = .v8_5
+
     func run() throws {
-        print(FieldReference.render(provider: provider), terminator: "")
+        print(FieldReference.render(provider: provider, version: camunda), terminator: "")
     }
 }

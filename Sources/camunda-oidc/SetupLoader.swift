@@ -7,7 +7,7 @@ import OIDCSetup
 /// env files, a Helm values file (with oidc-secret.yaml when it is beside it), or an answers file.
 struct SetupLoader {
     struct Loaded {
-        let setup: ImportedSetup
+        var setup: ImportedSetup
         /// The directory the setup lives in: where a rewrite goes by default.
         let directory: String
         /// What was read, for messages ("Helm values values-oidc.yaml").
@@ -29,21 +29,47 @@ struct SetupLoader {
         }
     }
 
-    let importer = SetupImporter()
+    /// The version given on the command line (`--camunda`): how files are read, whatever they say.
+    let version: CamundaVersion?
+
+    init(version: CamundaVersion? = nil) {
+        self.version = version
+    }
+
+    /// Every env and config file name any version writes.
+    static let outputFileNames: [String] = {
+        var names: [String] = []
+        for layout in OutputLayout.allVersions {
+            for name in layout.envFileNames + layout.configFiles.map(\.fileName) where !names.contains(name) { names.append(name) }
+        }
+        return names
+    }()
+
+    /// The importer for these files: the version given, else the one their headers state, else 8.5
+    /// (the caller sees from `statedVersion` that the files did not say).
+    func importer(for texts: [String: String]) -> (SetupImporter, [ImportProblem]) {
+        let stated = SetupImporter.statedVersion(in: texts).version
+        var notes: [ImportProblem] = []
+        if let version, let stated, stated != version {
+            notes.append(ImportProblem(file: texts.keys.sorted().first ?? ".", line: nil,
+                                       message: "the files say Camunda \(stated.rawValue); read as \(version.rawValue), as --camunda says"))
+        }
+        return (SetupImporter(version: version ?? stated ?? .v8_5), notes)
+    }
 
     /// Loads the setup and takes every other output file of this tool found beside it into the
     /// baseline, so the changes step covers each file the write will replace.
     func load(_ path: String) throws(Failure) -> Loaded {
         let loaded = try loadSetup(path)
         var setup = loaded.setup
-        let names = OutputLayout.camunda85.envFiles.map(\.fileName)
+        let names = Self.outputFileNames
             + [OutputRenderer.helmValuesFileName, OutputRenderer.secretManifestFileName, OutputRenderer.checklistFileName, AnswersFile.defaultFileName]
         for name in names where setup.baseline[name] == nil {
             let file = Self.join(loaded.directory, name)
             guard exists(file), case .success(let bytes) = FileDescriptorIO.readFile(file),
                   let text = String(validating: bytes, as: UTF8.self) else { continue }
             // Only the files of the format being loaded, plus the checklist and answers file.
-            let isEnv = name.hasSuffix(".env")
+            let isEnv = Self.outputFileNames.contains(name)
             if isEnv != (setup.configuration.output == .env), name != OutputRenderer.checklistFileName, name != AnswersFile.defaultFileName { continue }
             setup.baseline[name] = text
         }
@@ -61,13 +87,15 @@ struct SetupLoader {
         let text = try read(path)
         do {
             if Self.looksLikeAnswers(text) {
-                var setup = try importer.importAnswers(text, file: path)
+                var setup = try SetupImporter().importAnswers(text, file: path)
                 try resolveSecrets(&setup, answersPath: path)
                 return Loaded(setup: setup, directory: directory, description: "answers file \(path)")
             }
             let manifestPath = Self.join(directory, OutputRenderer.secretManifestFileName)
             let manifest = exists(manifestPath) ? (file: manifestPath, text: try read(manifestPath)) : nil
-            let setup = try importer.importHelmValues(text, file: path, secretManifest: manifest)
+            let (importer, notes) = importer(for: [path.lastPathComponent: text])
+            var setup = try importer.importHelmValues(text, file: path, secretManifest: manifest)
+            setup.notes = notes + setup.notes
             return Loaded(setup: setup, directory: directory, description: "Helm values \(path)")
         } catch let problem as ImportProblem {
             throw .malformed(problem)
@@ -80,15 +108,18 @@ struct SetupLoader {
 
     private func loadDirectory(_ directory: String) throws(Failure) -> Loaded {
         var envFiles: [String: String] = [:]
-        for layout in OutputLayout.camunda85.envFiles {
-            let path = Self.join(directory, layout.fileName)
-            if exists(path) { envFiles[layout.fileName] = try read(path) }
+        for name in Self.outputFileNames {
+            let path = Self.join(directory, name)
+            if exists(path) { envFiles[name] = try read(path) }
         }
-        if !envFiles.isEmpty {
+        if envFiles.keys.contains(where: { $0.hasSuffix(".env") }) {
+            let (importer, notes) = importer(for: envFiles)
             let answers = Self.join(directory, AnswersFile.defaultFileName)
             if exists(answers) { envFiles[AnswersFile.defaultFileName] = try read(answers) }
             do {
-                return Loaded(setup: try importer.importEnvFiles(envFiles), directory: directory, description: "env files in \(directory)")
+                var setup = try importer.importEnvFiles(envFiles)
+                setup.notes = notes + setup.notes
+                return Loaded(setup: setup, directory: directory, description: "env files in \(directory)")
             } catch {
                 throw .malformed(ImportProblem(file: Self.join(directory, error.file), line: error.line, message: error.message))
             }
@@ -150,11 +181,12 @@ extension OutputWriter {
         files.map { file in
             let target = path(file.name)
             var info = stat()
-            guard file.kind == .envFile || file.kind == .helmValues, lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+            guard [.envFile, .helmValues, .configFile].contains(file.kind), lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
                   case .success(let bytes) = FileDescriptorIO.readFile(target),
                   let existing = String(validating: bytes, as: UTF8.self) else { return file }
-            if file.kind == .helmValues {
-                guard let merged = HelmValuesMerge.merge(existing: existing, generated: file.contents) else { return file }
+            if file.kind == .helmValues || file.kind == .configFile {
+                // Console's application.yaml keeps the operator's managed.releases list, the overlay its keys.
+                guard let merged = HelmValuesMerge.merge(existing: existing, generated: file.contents, fileName: file.name) else { return file }
                 return OutputFile(name: file.name, kind: file.kind, contents: merged, holdsSecret: file.holdsSecret || info.st_mode & 0o044 != 0o044)
             }
             let isPrivate = info.st_mode & 0o044 != 0o044

@@ -11,23 +11,37 @@ struct WizardCommand: ParsableCommand {
     @Option(help: "Start from an existing setup: a directory of env files, a Helm values file, or an answers file.")
     var from: String?
 
+    @Option(help: "The Camunda version (\(CamundaVersion.knownList)): preselected, and how --from reads files that do not say theirs.")
+    var camunda: CamundaVersion?
+
     @Option(name: .customLong("ca-file"), help: "For the provider check: a PEM file with the provider's private CA (instead of the system store).")
     var caFile: String?
 
     func run() throws {
-        try Self.run(from: from, caFile: caFile)
+        try Self.run(from: from, camunda: camunda, caFile: caFile)
     }
 
     /// The wizard itself; `CamundaOIDC.main` calls it directly when there are no arguments.
-    static func run(from: String?, caFile: String? = nil) throws {
+    static func run(from: String?, camunda: CamundaVersion? = nil, caFile: String? = nil) throws {
         var state = WizardState()
+        if let camunda { state.config.version = camunda }
         if let from {
             // Load before the screen starts, so a bad file gets a plain message and an exit status.
             do {
-                let loaded = try SetupLoader().load(from)
+                // Files that say their version are read as that one; --camunda is then the version to
+                // write (an upgrade: the version step says what no longer applies). Files that do not
+                // say are read as --camunda.
+                var loaded = try SetupLoader().load(from)
+                if let camunda, loaded.setup.statedVersion == nil {
+                    loaded = try SetupLoader(version: camunda).load(from)
+                    loaded.setup.statedVersion = camunda
+                }
                 state.loadPath = from
                 state.startChoice = 1
                 _ = Wizard.reduce(&state, .setupLoaded(loaded.setup, directory: loaded.directory))
+                if let camunda, camunda != state.config.version {
+                    _ = Wizard.reduce(&state, .fieldEdited(.camundaVersion, camunda.rawValue))
+                }
             } catch {
                 printError("camunda-oidc: cannot load \(from): \(error)")
                 switch error {

@@ -18,9 +18,9 @@ enum WriteSummary {
             if config.helmSecrets == .kubernetesSecret {
                 let manifest = written.first { $0.path.hasSuffix(OutputRenderer.secretManifestFileName) }?.path ?? OutputRenderer.secretManifestFileName
                 lines.append("  2. kubectl apply -n <namespace> -f \(manifest)")
-                lines.append("  3. helm upgrade --install <release> camunda/camunda-platform --version 10.x -n <namespace> -f values.yaml -f \(values)")
+                lines.append("  3. helm upgrade --install <release> camunda/camunda-platform --version \(config.version.chartLine) -n <namespace> -f values.yaml -f \(values)")
             } else {
-                lines.append("  2. helm upgrade --install <release> camunda/camunda-platform --version 10.x -n <namespace> -f values.yaml -f \(values)")
+                lines.append("  2. helm upgrade --install <release> camunda/camunda-platform --version \(config.version.chartLine) -n <namespace> -f values.yaml -f \(values)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -13,9 +13,9 @@ import Testing
     }
 
     @Test("a good setup, each format: exit 0 and a one-line summary", arguments: [
-        ("generic-env", "out", "env files in out: Generic OIDC provider, Env files, Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors: 0 errors, 0 warnings\n"),
-        ("entra-helm", "out/values-oidc.yaml", "Helm values out/values-oidc.yaml: Microsoft Entra ID, Helm values, Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors: 0 errors, 0 warnings\n"),
-        ("entra-helm", "out", "Helm values out/values-oidc.yaml: Microsoft Entra ID, Helm values, Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors: 0 errors, 0 warnings\n"),
+        ("generic-env", "out", "env files in out: Camunda 8.5, Generic OIDC provider, Env files, Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors: 0 errors, 0 warnings\n"),
+        ("entra-helm", "out/values-oidc.yaml", "Helm values out/values-oidc.yaml: Camunda 8.5, Microsoft Entra ID, Helm values, Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors: 0 errors, 0 warnings\n"),
+        ("entra-helm", "out", "Helm values out/values-oidc.yaml: Camunda 8.5, Microsoft Entra ID, Helm values, Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors: 0 errors, 0 warnings\n"),
     ])
     func clean(set: String, path: String, output: String) throws {
         let sandbox = try Self.generated(set)
@@ -24,6 +24,88 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout == output)
         #expect(result.stderr == "")
+    }
+
+    @Test("each later version's output checks clean, naming the version", arguments: CLIFixture.answerSets.filter { $0.hasPrefix("8.") })
+    func laterVersionsClean(set: String) throws {
+        let sandbox = try Self.generated(set)
+        defer { sandbox.remove() }
+        let result = try sandbox.run(["check", "out"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains(": Camunda \(set.prefix(3)), "))
+        #expect(result.stdout.hasSuffix(": 0 errors, 0 warnings\n"), "\(result.stdout)")
+        #expect(result.stderr == "")
+    }
+
+    @Test("8.5's Zeebe client in an 8.7 connectors.env: ignored by the component; an error when 8.7's own variable is missing")
+    func crossVersionConnectorsVariable() throws {
+        let sandbox = try Self.generated("8.7-entra-env")
+        defer { sandbox.remove() }
+        let connectors = try sandbox.read("out/connectors.env")
+        try sandbox.write("out/connectors.env", connectors + "ZEEBE_CLIENT_ID=00000000-0000-0000-0000-000000000005\n", mode: 0o600)
+        let line = connectors.split(separator: "\n", omittingEmptySubsequences: false).count
+        let leftover = try sandbox.run(["check", "out"])
+        #expect(leftover.status == 0)
+        #expect(leftover.stdout.contains("note: connectors.env:\(line): ZEEBE_CLIENT_ID is read by Camunda 8.5, 8.6, not by Camunda 8.7 (Helm chart 12.x): the component ignores it (8.7 reads CAMUNDA_CLIENT_AUTH_CLIENT_ID); remove it\n"), "\(leftover.stdout)")
+
+        // An 8.5-style file under an 8.7 header: Connectors get no Zeebe client at all.
+        let upgraded = connectors.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("CAMUNDA_CLIENT_AUTH_CLIENT_ID=") }.joined(separator: "\n") + "ZEEBE_CLIENT_ID=00000000-0000-0000-0000-000000000005\n"
+        try sandbox.write("out/connectors.env", upgraded, mode: 0o600)
+        let broken = try sandbox.run(["check", "out"])
+        #expect(broken.status == 65)
+        #expect(broken.stdout.contains("error: connectors.env:"), "\(broken.stdout)")
+        #expect(broken.stdout.contains("ZEEBE_CLIENT_ID is read by Camunda 8.5, 8.6, not by Camunda 8.7 (Helm chart 12.x): the component ignores it; 8.7 reads CAMUNDA_CLIENT_AUTH_CLIENT_ID instead, which is missing\n"))
+    }
+
+    @Test("keys and files of another version: Console's block in an 8.5 overlay, console.env beside 8.5 env files")
+    func crossVersionKeysAndFiles() throws {
+        let sandbox = try Self.generated("entra-helm")
+        defer { sandbox.remove() }
+        let values = try sandbox.read("out/values-oidc.yaml").replacingOccurrences(
+            of: "identityKeycloak:", with: "      console:\n        clientId: \"x\"\nidentityKeycloak:")
+        // Put the console block under global.identity.auth (the line before identityKeycloak closes that mapping).
+        try sandbox.write("out/values-oidc.yaml", values)
+        let helm = try sandbox.run(["check", "out/values-oidc.yaml"])
+        #expect(helm.stdout.contains("global.identity.auth.console.clientId is a key of Camunda 8.6, 8.7, not Camunda 8.5 (Helm chart 10.x): chart 10.x ignores it\n"), "\(helm.stdout)")
+
+        let env = try Self.generated("entra-env")
+        defer { env.remove() }
+        try env.write("out/console.env", "CAMUNDA_IDENTITY_CLIENT_ID=x\n")
+        let result = try env.run(["check", "out"])
+        #expect(result.stdout.contains("note: console.env: is a file of Camunda 8.6, 8.7, not Camunda 8.5 (Helm chart 10.x): ignored\n"), "\(result.stdout)")
+    }
+
+    @Test("hand-written files that do not say their version: check asks for --camunda (exit 64), then reads them as that")
+    func versionRequiredWhenFilesDoNotSay() throws {
+        let sandbox = try Self.generated("8.7-entra-env")
+        defer { sandbox.remove() }
+        for name in try FileManager.default.contentsOfDirectory(atPath: sandbox.url("out").path) where name.hasSuffix(".env") || name.hasSuffix(".yaml") {
+            let text = try sandbox.read("out/\(name)")
+            try sandbox.write("out/\(name)", text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("# ") }.joined(separator: "\n"), mode: 0o600)
+        }
+        let unknown = try sandbox.run(["check", "out"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr == "camunda-oidc check: out: the files do not say which Camunda version they are for; give it with --camunda 8.5|8.6|8.7\n")
+        let given = try sandbox.run(["check", "out", "--camunda", "8.7"])
+        #expect(given.status == 0, "\(given.stdout)")
+        #expect(given.stdout.hasSuffix("env files in out: Camunda 8.7, Microsoft Entra ID, Env files, Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors, Console: 0 errors, 0 warnings\n"), "\(given.stdout)")
+        // Read as 8.5, the same files show what 8.5 would not read.
+        let wrong = try sandbox.run(["check", "out", "--camunda", "8.5"])
+        #expect(wrong.status == 65)
+        #expect(wrong.stdout.contains("CAMUNDA_CLIENT_AUTH_CLIENT_ID is read by Camunda 8.7, not by Camunda 8.5 (Helm chart 10.x): the component ignores it; 8.5 reads ZEEBE_CLIENT_ID instead, which is missing\n"), "\(wrong.stdout)")
+    }
+
+    @Test("an answers file says its version: a --camunda that contradicts it is a usage error (64)")
+    func answersFileVersionContradicted() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let path = CLIFixture.answersURL("8.7-generic-helm-inline").path
+        let same = try sandbox.run(["check", path, "--camunda", "8.7"])
+        #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
+        let other = try sandbox.run(["check", path, "--camunda", "8.6"])
+        #expect(other.status == 64)
+        #expect(other.stderr == "camunda-oidc check: \(path): the answers file says camunda: \"8.7\"; --camunda 8.6 contradicts it (change the file's camunda: key to check it as 8.6)\n")
     }
 
     @Test("an answers file is checked too, its secret references resolved")

@@ -92,7 +92,8 @@ import Testing
 
 /// `fields`, `--version`, `--help`.
 @Suite struct InformationCommandTests {
-    @Test("fields prints the field reference golden", arguments: [([], "all"), (["--provider", "generic"], "generic"), (["--provider", "microsoft"], "microsoft")])
+    @Test("fields prints the field reference golden", arguments: [([], "all"), (["--provider", "generic"], "generic"), (["--provider", "microsoft"], "microsoft"),
+                 (["--camunda", "8.5"], "all"), (["--camunda", "8.6"], "8.6-all"), (["--camunda", "8.7"], "8.7-all")])
     func fields(arguments: [String], golden: String) throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

@@ -35,7 +35,7 @@ struct ReconfigureEndToEndTests {
 
         let tmux = try TmuxSession(arguments: ["--from", values.path])
         defer { tmux.close() }
-        try tmux.waitFor("Provider", "Loaded \(values.path) (2 files).")
+        try tmux.waitFor("Camunda version", "(•) Camunda 8.5", "Loaded \(values.path) (2 files).")
         try Self.enterUntil("Operate application", in: tmux)
         let operate = try tmux.waitFor("Client secret", "28 characters")
         #expect(!operate.contains("NOT-REAL"), "a loaded secret shows as a length only")
@@ -71,5 +71,42 @@ struct ReconfigureEndToEndTests {
             let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
             #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(file.lastPathComponent) holds secrets")
         }
+    }
+
+    @Test("--from an 8.5 overlay with --camunda 8.7: the version step says what changes, the new question is asked, the diff shows it, check is clean")
+    func upgradeTo87() throws {
+        let deploy = FileManager.default.temporaryDirectory.appendingPathComponent("camunda-oidc-upgrade-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: deploy) }
+        let generated = try TmuxSession.execute(TmuxSession.binary.path, ["generate", "--answers", CLIFixture.answersURL("entra-helm-inline").path, "--out", deploy.path])
+        #expect(generated.status == 0)
+        let values = deploy.appendingPathComponent("values-oidc.yaml")
+
+        let tmux = try TmuxSession(arguments: ["--from", values.path, "--camunda", "8.7"])
+        defer { tmux.close() }
+        try tmux.waitFor("Camunda 8.7 OIDC setup", "(•) Camunda 8.7  (Helm chart 12.x)",
+                         "No longer asked in Camunda 8.7 (kept, not written): Web Modeler public API",
+                         "New in Camunda 8.7: Web Modeler API client ID.")
+        try Self.enterUntil("Web Modeler application", in: tmux)
+        try tmux.waitFor("› UI client ID", "API client ID")
+        try tmux.press("Enter", "Enter")  // UI client ID, client API audience (kept) -> the API client ID, empty
+        try tmux.press("Enter")
+        try tmux.waitFor("Error: required")
+        try tmux.type("00000000-0000-0000-0000-000000000099")
+        try Self.enterUntil("Changes", in: tmux)
+        let changes = try tmux.waitFor("values-oidc.yaml: 1 change")
+        #expect(changes.contains("~ global.identity.auth.webModeler.publicApiAudience\n       api://camunda-web-modeler-public     → 00000000-0000-0000-0000-00000000"), "\(changes)")
+        try Self.enterUntil("Files:", in: tmux)
+        try tmux.press("Enter")
+        try tmux.waitFor("Wrote 3 files:", "--version 12.x")
+        try tmux.press("Enter")
+        let ending = try tmux.waitForEnding()
+        #expect(ending.status == 0)
+        #expect(!ending.history.contains("NOT-REAL"))
+
+        let rewritten = try String(contentsOf: values, encoding: .utf8)
+        #expect(rewritten.contains("# for Camunda 8.7 (Helm chart 12.x), provider: Microsoft Entra ID (MICROSOFT).\n"))
+        let check = try TmuxSession.execute(TmuxSession.binary.path, ["check", values.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.hasSuffix(": 0 errors, 0 warnings\n") && check.stdout.contains("Camunda 8.7"), "\(check.stdout)")
     }
 }

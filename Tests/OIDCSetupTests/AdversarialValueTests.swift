@@ -179,3 +179,90 @@ enum AdversarialValues {
         #expect(Consumer.string(values, "identity.fullURL") == "https://identity.camunda.example.com")
     }
 }
+
+/// The files 8.6 and 8.7 add (console.env, console-application.yaml, 8.7's connectors.env and cluster
+/// block) carry the same adversarial values back unchanged.
+@Suite struct LaterVersionAdversarialValueTests {
+    static func configuration(_ value: String, output: OutputFormat) -> Configuration {
+        var config = SampleConfiguration.generic(output: output, version: .v8_7)
+        config.helmSecrets = .inline
+        config.set(.clientSecret(.zeebe), value)
+        config.set(.clientSecret(.connectors), value)
+        config.set(.zeebeTokenScope, value)
+        config.set(.audience(.operate), value)
+        config.set(.webModelerAPIClientID, value)
+        if output == .env {
+            // Helm output has the Console plain-scalar rule (the chart renders these unquoted): env only.
+            config.set(.audience(.console), value)
+            config.set(.clusterName, value)
+        }
+        return config
+    }
+
+    static let envCarriers: [String: [String]] = [
+        "connectors.env": ["CAMUNDA_CLIENT_AUTH_CLIENT_SECRET", "CAMUNDA_CLIENT_ZEEBE_SCOPE", "OPERATE_CLIENT_AUDIENCE",
+                           "OPERATE_CLIENT_CLIENT_SECRET", "CAMUNDA_IDENTITY_CLIENT_SECRET", "CAMUNDA_IDENTITY_AUDIENCE"],
+        "console.env": ["CAMUNDA_IDENTITY_AUDIENCE"],
+        "web-modeler-restapi.env": ["CAMUNDA_MODELER_CLUSTERS_0_NAME", "CAMUNDA_MODELER_SECURITY_JWT_AUDIENCE_PUBLIC_API"],
+    ]
+
+    @Test("8.7 env files and Console's application.yaml: bash, python-dotenv and PyYAML read back exactly each value")
+    func envRoundTrip() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        var envFiles: [(value: String, url: URL)] = []
+        var configFiles: [(value: String, url: URL)] = []
+        for (index, value) in AdversarialValues.all.enumerated() {
+            let config = Self.configuration(value, output: .env)
+            #expect(Validator.validate(config).filter { $0.severity == .error } == [], "\(value.debugDescription)")
+            for file in try OutputRenderer().render(config) {
+                switch file.kind {
+                case .envFile where Self.envCarriers[file.name] != nil:
+                    envFiles.append((value, try scratch.write("\(index)/\(file.name)", file.contents)))
+                case .configFile:
+                    configFiles.append((value, try scratch.write("\(index)/\(file.name)", file.contents)))
+                default:
+                    break
+                }
+            }
+        }
+        #expect(envFiles.count == AdversarialValues.all.count * 3)
+        #expect(configFiles.count == AdversarialValues.all.count)
+        let dotenv = try Consumer.dotenv(envFiles.map(\.url))
+        let bash = try Consumer.bash(try envFiles.map { (file: $0.url, names: try #require(dotenv[$0.url.path]).keys.sorted()) })
+        for ((value, url), fromBash) in zip(envFiles, bash) {
+            let fromDotenv = try #require(dotenv[url.path])
+            for variable in Self.envCarriers[url.lastPathComponent] ?? [] {
+                #expect(fromDotenv[variable] == .some(value), "\(value.debugDescription): \(url.lastPathComponent) \(variable) (dotenv)")
+                #expect(fromBash[variable] == value, "\(value.debugDescription): \(url.lastPathComponent) \(variable) (bash)")
+            }
+        }
+        let documents = try Consumer.yaml(configFiles.map(\.url))
+        for (value, url) in configFiles {
+            let document = try #require(documents[url.path])
+            #expect(Consumer.string(document, "camunda.console.oAuth.audience") == value, "\(value.debugDescription)")
+            #expect(Consumer.string(document, "camunda.console.oAuth.type") == "GENERIC")
+        }
+    }
+
+    @Test("8.7 Helm overlay: PyYAML reads back the Web Modeler API client ID and the Connectors secret exactly")
+    func helmRoundTrip() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        var written: [(value: String, url: URL)] = []
+        for (index, value) in (AdversarialValues.all + AdversarialValues.envRefused).enumerated() {
+            let config = Self.configuration(value, output: .helm)
+            #expect(Validator.validate(config).filter { $0.severity == .error } == [], "\(value.debugDescription)")
+            let values = try #require(try OutputRenderer().render(config).first { $0.kind == .helmValues })
+            written.append((value, try scratch.write("\(index)/values.yaml", values.contents)))
+        }
+        let documents = try Consumer.yaml(written.map(\.url))
+        for (value, url) in written {
+            let document = try #require(documents[url.path])
+            for path in ["global.identity.auth.webModeler.publicApiAudience", "global.identity.auth.connectors.existingSecret",
+                         "global.identity.auth.zeebe.existingSecret", "global.identity.auth.zeebe.tokenScope"] {
+                #expect(Consumer.string(document, path) == value, "\(value.debugDescription): \(path)")
+            }
+        }
+    }
+}

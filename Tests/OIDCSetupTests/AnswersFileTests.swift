@@ -156,7 +156,7 @@ import Testing
         ("output: helm", "output: yaml", "line 4: output: 'yaml' is not one of: env, helm"),
         ("output: helm", "output: helm\nhelmSecrets: secret", "line 5: helmSecrets: 'secret' is not one of: kubernetesSecret, inline"),
         ("version: 1", "version: 2", "line 1: version: must be 1 (the only answers format so far)"),
-        ("camunda: \"8.5\"", "camunda: \"8.6\"", "line 2: camunda: '8.6' is not supported: this tool writes Camunda 8.5 configuration"),
+        ("camunda: \"8.5\"", "camunda: \"9.0\"", "line 2: camunda: '9.0' is not a known Camunda version: give one of 8.5, 8.6, 8.7"),
     ])
     func badChoice(old: String, new: String, message: String) {
         #expect(Self.problems(Self.replacing(old, with: new)) == [message])
@@ -298,9 +298,10 @@ import Testing
         #expect(reparsed.configuration.value(.clientSecret(.identity)) == value)
     }
 
-    @Test("a Configuration built in code round-trips, both providers and formats", arguments: [
-        SampleConfiguration.generic(), SampleConfiguration.generic(output: .helm), SampleConfiguration.entra(), SampleConfiguration.entra(output: .helm),
-    ])
+    @Test("a Configuration built in code round-trips, every version, both providers and formats", arguments: CamundaVersion.allCases.flatMap { v in [
+        SampleConfiguration.generic(version: v), SampleConfiguration.generic(output: .helm, version: v),
+        SampleConfiguration.entra(version: v), SampleConfiguration.entra(output: .helm, version: v),
+    ] })
     func roundTripSamples(config: Configuration) throws {
         let secrets = Dictionary(uniqueKeysWithValues: config.components.filter(\.hasSecret).map { ($0, SecretReference.literal(config.raw(.clientSecret($0)))) })
         let reparsed = try AnswersFile.parse(AnswersFile.render(config, secrets: secrets))

@@ -14,7 +14,20 @@ import Testing
         "generic-helm-inline": [("values-oidc.yaml", true), ("registration-checklist.md", false)],
         "entra-env": envFiles,
         "generic-env": envFiles,
+        "8.6-entra-helm": [("values-oidc.yaml", false), ("oidc-secret.yaml", true), ("registration-checklist.md", false)],
+        "8.6-generic-helm": [("values-oidc.yaml", false), ("oidc-secret.yaml", true), ("registration-checklist.md", false)],
+        "8.6-entra-env": envFiles86,
+        "8.6-generic-env": envFiles86,
+        "8.7-entra-helm": [("values-oidc.yaml", false), ("oidc-secret.yaml", true), ("registration-checklist.md", false)],
+        "8.7-entra-helm-inline": [("values-oidc.yaml", true), ("registration-checklist.md", false)],
+        "8.7-generic-helm-inline": [("values-oidc.yaml", true), ("registration-checklist.md", false)],
+        "8.7-entra-env": envFiles86,
+        "8.7-generic-env": envFiles86,
     ]
+
+    /// 8.6 and 8.7 add Console: its env file and its config file (no secret in either).
+    static let envFiles86: [(name: String, holdsSecret: Bool)] = envFiles.dropLast()
+        + [("console.env", false), ("console-application.yaml", false), ("registration-checklist.md", false)]
 
     static let envFiles: [(name: String, holdsSecret: Bool)] = [
         ("identity.env", true), ("operate.env", true), ("tasklist.env", true), ("optimize.env", true),
@@ -75,6 +88,25 @@ import Testing
           arguments: [("generic", Provider.generic), ("microsoft", .microsoft), ("all", nil)] as [(String, Provider?)])
     func fieldReference(name: String, provider: Provider?) {
         assertGolden(FieldReference.render(provider: provider), named: "fields/\(name).txt")
+    }
+
+    @Test("the field reference of each later version, both providers, equals its golden", arguments: [CamundaVersion.v8_6, .v8_7])
+    func fieldReferenceOfVersion(version: CamundaVersion) {
+        assertGolden(FieldReference.render(provider: nil, version: version), named: "fields/\(version.rawValue)-all.txt")
+    }
+
+    @Test("each version's reference has a section per component it offers, and only its own fields",
+          arguments: CamundaVersion.allCases)
+    func versionSections(version: CamundaVersion) {
+        let text = FieldReference.render(provider: nil, version: version)
+        let headings = text.split(separator: "\n").filter { $0.hasPrefix("== ") }
+            .map { String($0.dropFirst(3).prefix { $0 != ":" }).replacingOccurrences(of: " ==", with: "") }
+        let expected = ["Global"] + version.profile.components.map { $0 == .webModeler && version.profile.webModelerHasAPIApp ? "Web Modeler UI" : $0.displayName }
+        #expect(headings == expected)
+        #expect(text.contains("components.webModeler.apiClientId") == (version == .v8_7))
+        #expect(text.contains("components.webModeler.publicApiAudience") == (version != .v8_7))
+        #expect(text.contains("CAMUNDA_CLIENT_AUTH_CLIENT_ID (connectors.env)") == (version == .v8_7))
+        #expect(text.contains("ZEEBE_CLIENT_ID (operate.env, tasklist.env\(version == .v8_7 ? "" : ", connectors.env"))"))
     }
 
     @Test("the field reference's wrapped text never runs past 100 columns")

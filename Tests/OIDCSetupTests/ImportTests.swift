@@ -6,7 +6,7 @@ import TestSupport
 /// Reading existing setups back: round trips, the docs page's own examples, hand-edited env files,
 /// malformed input, and the key-by-key diff.
 @Suite struct ImportTests {
-    static let answerSets = ["entra-helm", "entra-helm-inline", "entra-env", "generic-env", "generic-helm", "generic-helm-inline"]
+    static let answerSets = ["entra-helm", "entra-helm-inline", "entra-env", "generic-env", "generic-helm", "generic-helm-inline"] + AnswersFixture.later
 
     static func answers(_ name: String) throws -> Configuration {
         let text = try String(contentsOf: Golden.fixtures.appendingPathComponent("answers/\(name).yaml"), encoding: .utf8)
@@ -26,21 +26,24 @@ import TestSupport
         let imported: ImportedSetup
         switch config.output {
         case .env:
-            imported = try SetupImporter().importEnvFiles(byName)
+            imported = try SetupImporter(version: config.version).importEnvFiles(byName)
         case .helm:
             let manifest = byName["oidc-secret.yaml"].map { (file: "oidc-secret.yaml", text: $0) }
-            imported = try SetupImporter().importHelmValues(byName["values-oidc.yaml"]!, file: "values-oidc.yaml", secretManifest: manifest)
+            imported = try SetupImporter(version: config.version).importHelmValues(byName["values-oidc.yaml"]!, file: "values-oidc.yaml", secretManifest: manifest)
         }
         var expected = config.normalized()
         if config.output == .env {
-            // Env files do not carry Web Modeler's URL (it only shapes the checklist).
+            // Env files do not carry Web Modeler's and Console's URLs (they only shape the checklist).
             expected.values[.componentURL(.webModeler)] = nil
+            expected.values[.componentURL(.console)] = nil
         }
         #expect(imported.configuration == expected)
         #expect(imported.notes == [])
-        // And the files it writes again are the same bytes, once the lost URL is given back.
+        #expect(imported.statedVersion == config.version, "the headers say the version")
+        // And the files it writes again are the same bytes, once the lost URLs are given back.
         var again = imported.configuration
         again.values[.componentURL(.webModeler)] = config.values[.componentURL(.webModeler)]
+        again.values[.componentURL(.console)] = config.values[.componentURL(.console)]
         #expect(try OutputRenderer().render(again) == files)
     }
 

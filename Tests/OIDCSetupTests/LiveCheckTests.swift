@@ -200,3 +200,21 @@ import Testing
         #expect("\(SecretValue("s3cr3t-NOT-REAL"))" == "<secret>")
     }
 }
+
+/// The table per Camunda version: 8.6 and 8.7 request as 8.5 does; their public clients are skipped.
+@Suite struct LiveCheckVersionTests {
+    @Test(arguments: [CamundaVersion.v8_6, .v8_7])
+    func laterVersionsRequestTheSameAndSkipTheirPublicClients(version: CamundaVersion) {
+        var config = SampleConfiguration.generic()
+        let base = LiveCheckPlan(config: config)
+        config.version = version
+        config.selectedComponents.insert(.console)
+        let plan = LiveCheckPlan(config: config)
+        #expect(plan.tokenRequests == base.tokenRequests)
+        #expect(plan.skipped.map(\.subject) == ["Web Modeler", "Console"])
+        #expect(plan.skipped.allSatisfy { $0.status == .skip && $0.message.contains("by hand") })
+        if version == .v8_7 {
+            #expect(plan.skipped[0].message.hasPrefix("the UI app is a public client (browser sign-in) and the API app's secret is not among these answers"))
+        }
+    }
+}

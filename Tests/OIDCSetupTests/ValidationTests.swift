@@ -31,7 +31,7 @@ import Testing
     static let genericRequired: [FieldID] = [
         .issuer, .tokenURL, .jwksURL, .identityBaseURL, .initialClaimValue,
         .webModelerClientAPIAudience, .webModelerPublicAPIAudience,
-    ] + Component.allCases.flatMap { c -> [FieldID] in
+    ] + VersionProfile.camunda85.components.flatMap { c -> [FieldID] in
         (c.hasExternalURL ? [.componentURL(c)] : []) + [.clientID(c)] + (c.hasAudience ? [.audience(c)] : [])
     }
 
@@ -42,7 +42,7 @@ import Testing
     }
 
     static let entraRequired: [FieldID] = [.tenantID, .identityBaseURL, .initialClaimValue, .webModelerPublicAPIAudience]
-        + Component.allCases.flatMap { c -> [FieldID] in (c.hasExternalURL ? [.componentURL(c)] : []) + [.clientID(c)] }
+        + VersionProfile.camunda85.components.flatMap { c -> [FieldID] in (c.hasExternalURL ? [.componentURL(c)] : []) + [.clientID(c)] }
 
     @Test("Entra: a required field that is empty is an error; values derived from it wait for it", arguments: entraRequired)
     func entraRequiredField(field: FieldID) {
@@ -176,7 +176,7 @@ import Testing
         #expect(Self.issues(Self.changed(SampleConfiguration.entra(), .authorityHost, value)) == (message.map { ["error authorityHost: \($0)"] } ?? []))
     }
 
-    @Test("Entra client IDs are GUIDs; generic ones are free text", arguments: Component.allCases)
+    @Test("Entra client IDs are GUIDs; generic ones are free text", arguments: VersionProfile.camunda85.components)
     func entraClientIDs(component: Component) {
         let entra = Self.changed(SampleConfiguration.entra(), .clientID(component), "camunda-\(component.rawValue)")
         // Only the client ID: the audience and Zeebe token scope derived from it are not reported again.
@@ -185,7 +185,7 @@ import Testing
     }
 
     @Test("Entra: an audience other than the client ID is a warning; the client ID itself or empty (derived) is not",
-          arguments: Component.allCases.filter(\.hasAudience))
+          arguments: VersionProfile.camunda85.components.filter(\.hasAudience))
     func entraAudience(component: Component) {
         let clientID = SampleConfiguration.entra().raw(.clientID(component))
         #expect(Self.issues(Self.changed(SampleConfiguration.entra(), .audience(component), "api://camunda"))

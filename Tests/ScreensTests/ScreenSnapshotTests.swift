@@ -7,7 +7,7 @@ import TestSupport
 /// Golden 80x24 (and 60x18) text snapshots of every step, both providers.
 @Suite struct ScreenSnapshotTests {
     static let steps: [(String, WizardStep)] = [
-        ("01-start", .start), ("02-provider", .provider), ("03-output", .output), ("04-endpoints", .endpoints),
+        ("01-start", .start), ("01-version", .version), ("02-provider", .provider), ("03-output", .output), ("04-endpoints", .endpoints),
         ("05-components", .components), ("06-urls", .urls), ("07-identity", .component(.identity)),
         ("07-zeebe", .component(.zeebe)), ("07-web-modeler", .component(.webModeler)), ("07-connectors", .component(.connectors)),
         ("08-initial-claim", .initialClaim), ("09-helm-secrets", .helmSecrets), ("10-review", .review),
@@ -32,6 +32,43 @@ import TestSupport
             driver.go(to: step)
             assertGolden(driver.screen(rows: 18, columns: 60), named: "screens/\(fixture)-60x18/\(name).txt")
         }
+    }
+
+    /// 8.7's own steps: the version, Console in the component list, Web Modeler's two apps and its
+    /// cluster block (env output), Console's step; 80x24 and 60x18.
+    @Test(arguments: ["8.7-entra-env", "8.7-generic-helm-inline"])
+    func laterVersionSteps(fixture: String) throws {
+        let steps: [(String, WizardStep)] = [
+            ("01-version", .version), ("05-components", .components), ("06-urls", .urls),
+            ("07-web-modeler", .component(.webModeler)), ("07-console", .component(.console)), ("07-connectors", .component(.connectors)),
+        ]
+        for (name, step) in steps {
+            for (rows, columns) in [(24, 80), (18, 60)] {
+                var driver = try WizardDriver.answered(fixture)
+                driver.go(to: step)
+                assertGolden(driver.screen(rows: rows, columns: columns), named: "screens/\(fixture)\(rows == 18 ? "-60x18" : "")/\(name).txt")
+            }
+        }
+    }
+
+    @Test func changingTheVersionSaysWhatNoLongerApplies() throws {
+        var driver = try WizardDriver.answered("8.7-entra-env")
+        driver.send(.backRequested)  // from wherever: onto a step, then to the version step by Next from start
+        driver.state.step = .start
+        driver.press(.enter)
+        #expect(driver.state.step == .version)
+        driver.press(.up, .up)  // 8.7 -> 8.6 -> 8.5
+        #expect(driver.state.config.version == .v8_5)
+        #expect(driver.state.versionChangeNotes == [
+            "Camunda 8.5 has no Console: its answers are kept, but not written.",
+            "No longer asked in Camunda 8.5 (kept, not written): Web Modeler API client ID, Zeebe version.",
+            "New in Camunda 8.5: Web Modeler public API audience.",
+        ])
+        assertGolden(driver.screen(), named: "screens/errors/version-change-8.7-to-8.5.txt")
+        driver.press(.down, .down)
+        #expect(driver.state.config.version == .v8_7)
+        #expect(driver.state.versionChangeNotes == [], "back where it started: nothing changes")
+        #expect(driver.state.config.isSelected(.console), "Console's answers were kept")
     }
 
     @Test func emptyFieldsShowErrorsInWordsAfterNext() throws {

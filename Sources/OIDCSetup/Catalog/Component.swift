@@ -30,7 +30,8 @@ public enum ApplicationType: Sendable, Hashable {
     }
 }
 
-/// A Camunda 8.5 component that authenticates against the provider.
+/// A Camunda component that authenticates against the provider. Which ones a version offers is
+/// its profile's `components` (Console: 8.6 and later).
 public enum Component: String, CaseIterable, Sendable, Hashable, Comparable {
     case identity
     case operate
@@ -39,6 +40,7 @@ public enum Component: String, CaseIterable, Sendable, Hashable, Comparable {
     case zeebe
     case webModeler
     case connectors
+    case console
 
     public static func < (lhs: Component, rhs: Component) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -53,26 +55,28 @@ public enum Component: String, CaseIterable, Sendable, Hashable, Comparable {
         case .zeebe: return "Zeebe"
         case .webModeler: return "Web Modeler"
         case .connectors: return "Connectors"
+        case .console: return "Console"
         }
     }
 
     /// One line on what the component is, for the component checklist.
     public var summary: String {
         switch self {
-        case .identity: return "users, roles and permissions; required in 8.5"
+        case .identity: return "users, roles and permissions; required"
         case .operate: return "monitor and repair running processes"
         case .tasklist: return "human tasks"
         case .optimize: return "process reports and analytics"
         case .zeebe: return "the workflow engine's gateway (machine to machine)"
         case .webModeler: return "model in the browser (single-page app, no secret)"
         case .connectors: return "connect to external systems (machine to machine)"
+        case .console: return "manage clusters and releases (single-page app, no secret)"
         }
     }
 
     public var applicationType: ApplicationType {
         switch self {
         case .identity, .operate, .tasklist, .optimize: return .confidentialWeb
-        case .webModeler: return .singlePage
+        case .webModeler, .console: return .singlePage
         case .zeebe, .connectors: return .machineToMachine
         }
     }
@@ -84,6 +88,7 @@ public enum Component: String, CaseIterable, Sendable, Hashable, Comparable {
         case .operate, .tasklist: return "/identity-callback"
         case .optimize: return "/api/authentication/callback"
         case .webModeler: return "/login-callback"
+        case .console: return "/"
         case .zeebe, .connectors: return nil
         }
     }
@@ -91,13 +96,13 @@ public enum Component: String, CaseIterable, Sendable, Hashable, Comparable {
     /// A browser reaches this component, so it has an external URL.
     public var hasExternalURL: Bool { redirectPath != nil }
 
-    /// Web Modeler is a public client: no secret.
-    public var hasSecret: Bool { self != .webModeler }
+    /// Web Modeler and Console are public clients: no secret.
+    public var hasSecret: Bool { self != .webModeler && self != .console }
 
     /// Components whose single `audience` is asked (Web Modeler has two, Connectors borrow Operate's).
     public var hasAudience: Bool {
         switch self {
-        case .identity, .operate, .tasklist, .optimize, .zeebe: return true
+        case .identity, .operate, .tasklist, .optimize, .zeebe, .console: return true
         case .webModeler, .connectors: return false
         }
     }
@@ -105,7 +110,7 @@ public enum Component: String, CaseIterable, Sendable, Hashable, Comparable {
     /// The key of this component's secret in the Kubernetes Secret the chart reads.
     public var kubernetesSecretKey: String? {
         switch self {
-        case .webModeler: return nil
+        case .webModeler, .console: return nil
         default: return "\(rawValue)-secret"
         }
     }

@@ -15,6 +15,8 @@ public enum FieldKind: Sendable, Equatable {
     case hostName
     /// A Kubernetes object name (DNS-1123 subdomain).
     case kubernetesName
+    /// A container address of a gRPC endpoint: `grpc://` or `grpcs://` with a host.
+    case grpcURL
 }
 
 /// One option of a choice field.
@@ -77,6 +79,26 @@ public struct FieldSpec: Sendable {
 
     public var isSecret: Bool { kind == .secret }
 
+    /// The same field with other texts: how a version words a question differently
+    /// (8.7 calls Web Modeler's client ID the UI client ID). Nil keeps the text.
+    public func reworded(_ r: Rewording) -> FieldSpec {
+        FieldSpec(id, r.label ?? label, kind: kind, what: r.what ?? what, whereGeneric: r.whereGeneric ?? whereGeneric,
+                  whereEntra: r.whereEntra ?? whereEntra, mistake: r.mistake ?? mistake, providers: providers, formats: formats,
+                  choices: choices, isRequired: isRequired, placeholder: placeholder,
+                  derivation: derivationText, derivedOnly: derivedOnly)
+    }
+
+    /// The texts with `{camunda}` and `{chart}` filled in for a version.
+    func filled(for version: CamundaVersion) -> FieldSpec {
+        func fill(_ text: String?) -> String? {
+            text.map { $0.replacingAll("{chart}", with: version.chartLine).replacingAll("{camunda}", with: version.rawValue) }
+        }
+        return FieldSpec(id, fill(label)!, kind: kind, what: fill(what)!, whereGeneric: fill(whereGeneric), whereEntra: fill(whereEntra),
+                         mistake: fill(mistake), providers: providers, formats: formats,
+                         choices: choices.map { Choice(value: $0.value, label: fill($0.label)!, help: fill($0.help)!) },
+                         isRequired: isRequired, placeholder: placeholder, derivation: derivationText, derivedOnly: derivedOnly)
+    }
+
     /// The label without its component's name, for a step that is about that component.
     public var shortLabel: String {
         guard let c = id.component, label.hasPrefix(c.displayName + " ") else { return label }
@@ -105,11 +127,19 @@ public struct FieldSpec: Sendable {
     }
 }
 
-/// The field catalog for Camunda 8.5.
+/// The field catalog: every field of every version, worded as most versions ask it. A version's
+/// profile says which fields it asks and may reword one (`VersionProfile.rewording`).
 public enum FieldCatalog {
+    /// The field as the catalog words it, with no version's wording (kind, derivations, where it applies).
     public static func field(_ id: FieldID) -> FieldSpec {
         if let spec = specs[id] { return spec }
         preconditionFailure("no catalog entry for \(id.path)")
+    }
+
+    /// The field as a version asks it: its rewording, `{chart}` filled in.
+    public static func field(_ id: FieldID, for version: CamundaVersion) -> FieldSpec {
+        let base = field(id)
+        return (version.profile.rewording[id].map(base.reworded) ?? base).filled(for: version)
     }
 
     /// Whether the catalog has the field (`components.webModeler.secret` does not: a public client has none).
@@ -125,6 +155,15 @@ public enum FieldCatalog {
 
     private static let globalFields: [FieldSpec] = [
         FieldSpec(
+            .camundaVersion, "Camunda version", kind: .choice,
+            what: "The Camunda version you deploy: it decides the components, the variables and Helm keys written, and the applications to register.",
+            whereGeneric: "Helm: `helm list -A` shows the chart (camunda-platform-10.x.y is 8.5, 11.x.y is 8.6, 12.x.y is 8.7). Docker compose or VMs: the image tags (camunda/zeebe:8.7.x).",
+            mistake: "The chart line counts, not the app version a chart happens to ship: chart 11.x is Camunda 8.6.",
+            choices: CamundaVersion.allCases.map { version in
+                Choice(value: version.rawValue, label: "Camunda \(version.rawValue)  (Helm chart \(version.chartLine))", help: version.profile.summary)
+            }
+        ),
+        FieldSpec(
             .provider, "Provider", kind: .choice,
             what: "The OpenID Connect provider that signs users and services in to Camunda.",
             choices: [
@@ -136,7 +175,7 @@ public enum FieldCatalog {
         ),
         FieldSpec(
             .output, "Output", kind: .choice,
-            what: "What to write: one env file per component, or a Helm values overlay for the camunda-platform chart 10.x.",
+            what: "What to write: one env file per component, or a Helm values overlay for the camunda-platform chart {chart}.",
             choices: [
                 Choice(value: "env", label: "Env files",
                        help: "docker compose env_file, systemd EnvironmentFile, plain containers: one file per component."),
@@ -238,6 +277,51 @@ public enum FieldCatalog {
         ),
     ]
 
+    /// The same default with either provider.
+    private static func both(_ value: String) -> [Provider: String] { [.generic: value, .microsoft: value] }
+
+    /// Web Modeler's cluster block in env output (8.7): the Zeebe cluster it deploys to, by its container addresses.
+    private static let clusterFields: [FieldSpec] = [
+        FieldSpec(
+            .clusterName, "Cluster name", kind: .text,
+            what: "The name Web Modeler shows for the Zeebe cluster it deploys to.",
+            formats: [.env], isRequired: false, placeholder: Configuration.defaultClusterName,
+            derivation: both(Configuration.defaultClusterName)
+        ),
+        FieldSpec(
+            .clusterZeebeVersion, "Zeebe version", kind: .text,
+            what: "The version of your Zeebe cluster, x.y.z: Web Modeler checks which BPMN features it may deploy.",
+            whereGeneric: "The Zeebe image tag in your compose file (camunda/zeebe:{camunda}.x).",
+            mistake: "It must be a Camunda {camunda}.x release, e.g. {camunda}.0.",
+            formats: [.env], placeholder: "{camunda}.0"
+        ),
+        FieldSpec(
+            .clusterZeebeGRPCURL, "Zeebe gRPC address", kind: .grpcURL,
+            what: "The Zeebe gateway's gRPC address as Web Modeler's container reaches it.",
+            whereGeneric: "Your compose file: the gateway's service name and port 26500.",
+            formats: [.env], isRequired: false, placeholder: Configuration.defaultZeebeGRPCURL,
+            derivation: both(Configuration.defaultZeebeGRPCURL)
+        ),
+        FieldSpec(
+            .clusterZeebeRESTURL, "Zeebe REST address", kind: .url(isPublic: false),
+            what: "The Zeebe gateway's REST address as Web Modeler's container reaches it.",
+            formats: [.env], isRequired: false, placeholder: Configuration.defaultZeebeRESTURL,
+            derivation: both(Configuration.defaultZeebeRESTURL)
+        ),
+        FieldSpec(
+            .clusterOperateURL, "Operate address", kind: .url(isPublic: false),
+            what: "Operate's address as Web Modeler's container reaches it.",
+            formats: [.env], isRequired: false, placeholder: Configuration.defaultOperateURL,
+            derivation: both(Configuration.defaultOperateURL)
+        ),
+        FieldSpec(
+            .clusterTasklistURL, "Tasklist address", kind: .url(isPublic: false),
+            what: "Tasklist's address as Web Modeler's container reaches it.",
+            formats: [.env], isRequired: false, placeholder: Configuration.defaultTasklistURL,
+            derivation: both(Configuration.defaultTasklistURL)
+        ),
+    ]
+
     private static func componentFields(_ c: Component) -> [FieldSpec] {
         let name = c.displayName
         var fields: [FieldSpec] = []
@@ -305,6 +389,26 @@ public enum FieldCatalog {
                 whereGeneric: "An API identifier you define for Web Modeler's public API.",
                 whereEntra: "An Application ID URI or client ID of a separate app you expose as an API.",
                 mistake: "It must differ from the client API audience, so that a web-app token cannot call the public API."
+            ))
+            fields.append(FieldSpec(
+                .webModelerAPIClientID, "Web Modeler API client ID", kind: .text,
+                what: "The client ID of the second Web Modeler app, \"Web Modeler API\" (a web app without redirect URI). Web Modeler's public API accepts tokens for this audience.",
+                whereGeneric: "Your provider's application list: the client ID of the Web Modeler API application.",
+                whereEntra: "App registrations > the Web Modeler API app > Overview > Application (client) ID.",
+                mistake: "Register two apps for Web Modeler 8.7: the UI (single-page app) and the API; their client IDs must differ.",
+                placeholder: "00000000-0000-0000-0000-000000000000"
+            ))
+            fields += clusterFields
+        case .console:
+            fields.append(FieldSpec(
+                .consoleWellKnownURL, "Console well-known URL", kind: .url(isPublic: true),
+                what: "The provider's OpenID Connect discovery document; Console reads its endpoints from it.",
+                whereGeneric: "<issuer>/.well-known/openid-configuration: open it in a browser, it must show JSON with your issuer.",
+                whereEntra: "App registrations > Endpoints > OpenID Connect metadata document.",
+                mistake: "Chart {chart} defaults it to the placeholder https://well-known-uri: Console cannot sign anyone in until it is set.",
+                isRequired: false,
+                derivation: [.generic: "<issuer>/.well-known/openid-configuration",
+                             .microsoft: "https://<authority host>/<tenant ID>/v2.0/.well-known/openid-configuration"]
             ))
         case .connectors:
             fields.append(FieldSpec(

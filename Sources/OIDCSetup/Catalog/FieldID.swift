@@ -3,6 +3,8 @@
 /// `path` is the dotted answers-file key (`components.operate.clientId`); validation
 /// messages and `camunda-oidc fields` use it so that a message points at the line to fix.
 public enum FieldID: Hashable, Sendable, Comparable {
+    /// The Camunda version (`camunda:`), the first question.
+    case camundaVersion
     case provider
     case output
     case tenantID
@@ -20,7 +22,18 @@ public enum FieldID: Hashable, Sendable, Comparable {
     case zeebeTokenScope
     case webModelerClientAPIAudience
     case webModelerPublicAPIAudience
+    /// 8.7: the client ID of the "Web Modeler API" app, which is the public API audience.
+    case webModelerAPIClientID
+    /// 8.7 env output: Web Modeler's cluster block (`CAMUNDA_MODELER_CLUSTERS_0_*`).
+    case clusterName
+    case clusterZeebeVersion
+    case clusterZeebeGRPCURL
+    case clusterZeebeRESTURL
+    case clusterOperateURL
+    case clusterTasklistURL
     case connectorsMode
+    /// Console's OpenID Connect discovery document (8.6 and later).
+    case consoleWellKnownURL
     case initialClaimName
     case initialClaimValue
     case helmSecrets
@@ -28,6 +41,7 @@ public enum FieldID: Hashable, Sendable, Comparable {
 
     public var path: String {
         switch self {
+        case .camundaVersion: return "camunda"
         case .provider: return "provider"
         case .output: return "output"
         case .tenantID: return "tenantId"
@@ -45,6 +59,14 @@ public enum FieldID: Hashable, Sendable, Comparable {
         case .zeebeTokenScope: return "components.zeebe.tokenScope"
         case .webModelerClientAPIAudience: return "components.webModeler.clientApiAudience"
         case .webModelerPublicAPIAudience: return "components.webModeler.publicApiAudience"
+        case .webModelerAPIClientID: return "components.webModeler.apiClientId"
+        case .clusterName: return "components.webModeler.cluster.name"
+        case .clusterZeebeVersion: return "components.webModeler.cluster.zeebeVersion"
+        case .clusterZeebeGRPCURL: return "components.webModeler.cluster.zeebeGrpcUrl"
+        case .clusterZeebeRESTURL: return "components.webModeler.cluster.zeebeRestUrl"
+        case .clusterOperateURL: return "components.webModeler.cluster.operateUrl"
+        case .clusterTasklistURL: return "components.webModeler.cluster.tasklistUrl"
+        case .consoleWellKnownURL: return "components.console.wellKnown"
         case .connectorsMode: return "components.connectors.mode"
         case .initialClaimName: return "initialClaim.name"
         case .initialClaimValue: return "initialClaim.value"
@@ -58,8 +80,11 @@ public enum FieldID: Hashable, Sendable, Comparable {
         switch self {
         case .componentURL(let c), .clientID(let c), .clientSecret(let c), .audience(let c): return c
         case .zeebeTokenScope: return .zeebe
-        case .webModelerClientAPIAudience, .webModelerPublicAPIAudience: return .webModeler
+        case .webModelerClientAPIAudience, .webModelerPublicAPIAudience, .webModelerAPIClientID,
+             .clusterName, .clusterZeebeVersion, .clusterZeebeGRPCURL, .clusterZeebeRESTURL, .clusterOperateURL, .clusterTasklistURL:
+            return .webModeler
         case .connectorsMode: return .connectors
+        case .consoleWellKnownURL: return .console
         default: return nil
         }
     }
@@ -67,7 +92,7 @@ public enum FieldID: Hashable, Sendable, Comparable {
     /// Every field, in the order the wizard asks them.
     public static let all: [FieldID] = {
         var ids: [FieldID] = [
-            .provider, .output, .tenantID, .authorityHost, .issuer, .issuerBackendURL, .tokenURL, .jwksURL,
+            .camundaVersion, .provider, .output, .tenantID, .authorityHost, .issuer, .issuerBackendURL, .tokenURL, .jwksURL,
             .components, .identityBaseURL,
         ]
         ids += Component.allCases.filter(\.hasExternalURL).map { .componentURL($0) }
@@ -77,14 +102,20 @@ public enum FieldID: Hashable, Sendable, Comparable {
             if c.hasAudience { ids.append(.audience(c)) }
             switch c {
             case .zeebe: ids.append(.zeebeTokenScope)
-            case .webModeler: ids += [.webModelerClientAPIAudience, .webModelerPublicAPIAudience]
+            case .webModeler: ids += [.webModelerClientAPIAudience, .webModelerPublicAPIAudience, .webModelerAPIClientID] + clusterFields
             case .connectors: ids.append(.connectorsMode)
+            case .console: ids.append(.consoleWellKnownURL)
             default: break
             }
         }
         ids += [.initialClaimName, .initialClaimValue, .helmSecrets, .kubernetesSecretName]
         return ids
     }()
+
+    /// Web Modeler's cluster block (8.7 env output).
+    public static let clusterFields: [FieldID] = [
+        .clusterName, .clusterZeebeVersion, .clusterZeebeGRPCURL, .clusterZeebeRESTURL, .clusterOperateURL, .clusterTasklistURL,
+    ]
 
     public static func < (lhs: FieldID, rhs: FieldID) -> Bool {
         order[lhs, default: Int.max] < order[rhs, default: Int.max]

@@ -1,25 +1,29 @@
 /// The field reference that `camunda-oidc fields` prints, generated from the catalog and the
 /// output layout: what each field is, where to find it, and which env var / Helm key it becomes.
 public enum FieldReference {
-    public static func render(provider: Provider?, layout: OutputLayout = .camunda85, width: Int = 100) -> String {
+    public static func render(provider: Provider?, version: CamundaVersion = .v8_5, width: Int = 100) -> String {
         let providers = provider.map { [$0] } ?? Provider.allCases
+        let profile = version.profile
         var out: [String] = []
-        out.append("\(ToolInfo.name) \(ToolInfo.version): the questions for Camunda \(ToolInfo.camundaVersion) (Helm chart \(ToolInfo.chartVersion)) with "
+        out.append("\(ToolInfo.name) \(ToolInfo.version): the questions for \(version.displayName) with "
             + (provider?.displayName ?? "either provider"))
-        out.append("Keys are answers-file paths (camunda-oidc generate --answers FILE).")
+        out.append("Keys are answers-file paths (camunda-oidc generate --answers FILE). Other versions: "
+            + CamundaVersion.allCases.filter { $0 != version }.map { "--camunda \($0.rawValue)" }.joined(separator: ", ") + ".")
         var section: Component?? = .none
         // One section per component: FieldID.all asks every URL before any client ID, so group it here.
-        let grouped = FieldID.all.filter { $0.component == nil }
-            + Component.allCases.flatMap { c in FieldID.all.filter { $0.component == c } }
+        let grouped = FieldID.all.filter { $0.component == nil && profile.asks($0) }
+            + profile.components.flatMap { c in FieldID.all.filter { $0.component == c && profile.asks($0) } }
         for field in grouped {
-            let spec = FieldCatalog.field(field)
+            let spec = FieldCatalog.field(field, for: version)
             let usedBy = providers.filter { spec.providers?.contains($0) ?? true }
             guard !usedBy.isEmpty else { continue }
             if section != .some(field.component) {
                 section = .some(field.component)
                 out.append("")
                 if let c = field.component {
-                    out.append("== \(c.displayName): \(c.applicationType.displayName)" + (c.redirectPath.map { ", redirect URI <URL>\($0)" } ?? "") + " ==")
+                    let split = c == .webModeler && profile.webModelerHasAPIApp
+                    out.append("== \(c.displayName)\(split ? " UI" : ""): \(c.applicationType.displayName)" + (c.redirectPath.map { ", redirect URI <URL>\($0)" } ?? "")
+                        + (split ? "; Web Modeler API: \(ApplicationType.confidentialWeb.displayName), no redirect URI" : "") + " ==")
                 } else {
                     out.append("== Global ==")
                 }
@@ -42,7 +46,7 @@ public enum FieldReference {
                 }
             }
             if let mistake = spec.mistake { body.append("Watch out: \(mistake)") }
-            let destinations = layout.destinations(of: field)
+            let destinations = profile.layout.destinations(of: field)
             if !destinations.env.isEmpty { body.append("Env: " + destinations.env.joined(separator: "; ")) }
             if !destinations.helm.isEmpty { body.append("Helm: " + destinations.helm.joined(separator: "; ")) }
             for paragraph in body {

@@ -29,7 +29,7 @@ public struct KeyChange: Equatable, Sendable {
 
 /// Compares the files found (the baseline) with the files about to be written, key by key.
 public enum SetupDiff {
-    public static func compute(baseline: [String: String], new files: [OutputFile], layout: OutputLayout = .camunda85) -> [FileDiff] {
+    public static func compute(baseline: [String: String], new files: [OutputFile]) -> [FileDiff] {
         files.map { file in
             guard let old = baseline[file.name] else {
                 return FileDiff(file: file.name, status: .added, changes: [])
@@ -37,7 +37,7 @@ public enum SetupDiff {
             guard let oldKeys = keys(of: old, file), let newKeys = keys(of: file.contents, file) else {
                 return FileDiff(file: file.name, status: old == file.contents ? .unchanged : .changed, changes: [])
             }
-            let secrets = secretKeys(file, layout: layout)
+            let secrets = secretKeys(file)
             var changes: [KeyChange] = []
             let allKeys = oldKeys.map(\.0) + newKeys.map(\.0).filter { key in !oldKeys.contains { $0.0 == key } }
             let oldMap = Dictionary(oldKeys, uniquingKeysWith: { $1 })
@@ -70,7 +70,7 @@ public enum SetupDiff {
                 if case .assignment(let name, let value, _) = line.kind { return (name, value) }
                 return nil
             }
-        case .helmValues, .secretManifest, .answers:
+        case .helmValues, .secretManifest, .answers, .configFile:
             guard let tree = try? YAMLTree.load(text, file: file.name) else { return nil }
             return tree.leafValues(prefix: "")
         case .checklist:
@@ -79,10 +79,10 @@ public enum SetupDiff {
     }
 
     /// Which keys of a file hold a secret.
-    static func secretKeys(_ file: OutputFile, layout: OutputLayout) -> (String, String) -> Bool {
+    static func secretKeys(_ file: OutputFile) -> (String, String) -> Bool {
         switch file.kind {
         case .envFile:
-            let names = Set(layout.envFiles.filter { $0.fileName == file.name }.flatMap { $0.variables.filter { if case .secret = $0.source { return true } else { return false } }.map(\.name) })
+            let names = Set(OutputLayout.allVersions.flatMap(\.envFiles).filter { $0.fileName == file.name }.flatMap { $0.variables.filter { if case .secret = $0.source { return true } else { return false } }.map(\.name) })
             return { key, _ in names.contains(key) }
         case .helmValues:
             return { key, _ in key.hasSuffix(".existingSecret") }
@@ -90,7 +90,7 @@ public enum SetupDiff {
             return { key, _ in key.hasPrefix("stringData.") || key.hasPrefix("data.") }
         case .answers:
             return { key, _ in key.hasSuffix(".secret") }
-        case .checklist:
+        case .checklist, .configFile:
             return { _, _ in false }
         }
     }

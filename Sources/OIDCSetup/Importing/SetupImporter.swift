@@ -26,9 +26,17 @@ public struct ImportedSetup: Equatable, Sendable {
     public var baseline: [String: String]
     /// Values the tool cannot represent, or that disagree between files: reported, never dropped silently.
     public var notes: [ImportProblem]
+    /// The Camunda version the files say they are for (their headers, the answers file's `camunda:`);
+    /// nil for hand-written files that do not say: then `configuration.version` is only the one they were read as.
+    public var statedVersion: CamundaVersion?
+    /// What was read, so that the files can be read again as another version.
+    public var source: ImportSource
 
     public init(configuration: Configuration, secretReferences: [Component: SecretReference] = [:], origins: [FieldID: ValueOrigin] = [:],
-                baseline: [String: String] = [:], notes: [ImportProblem] = []) {
+                baseline: [String: String] = [:], notes: [ImportProblem] = [], statedVersion: CamundaVersion? = nil,
+                source: ImportSource = .answers) {
+        self.statedVersion = statedVersion
+        self.source = source
         self.configuration = configuration
         self.secretReferences = secretReferences
         self.origins = origins
@@ -39,8 +47,9 @@ public struct ImportedSetup: Equatable, Sendable {
     /// Values the outputs carry that the files did not give: the component then falls back to its
     /// own default, not to what this tool would write (an Entra Zeebe client without a token scope,
     /// for one, is refused by Entra). Only meaningful for setups read from env or Helm files.
-    public func valuesMissingFromFiles(layout: OutputLayout = .camunda85) -> [ValidationIssue] {
+    public func valuesMissingFromFiles() -> [ValidationIssue] {
         let config = configuration
+        let layout = config.profile.layout
         return config.applicableFields.compactMap { field in
             let (env, helm) = layout.destinations(of: field)
             let keys = config.output == .env ? env : helm
@@ -56,15 +65,59 @@ public struct ImportedSetup: Equatable, Sendable {
     }
 }
 
+/// What an imported setup was read from.
+public enum ImportSource: Equatable, Sendable {
+    case envFiles
+    /// A Helm values file (its name in the baseline); the Secret manifest is read from the baseline too.
+    case helmValues(file: String)
+    case answers
+}
+
 /// Reads existing setups: env files as this tool or a person wrote them, a Helm values file with a
 /// `global.identity.auth` section (the docs page's literal-secret form or the `{name: ...}` Secret
 /// form, plus the Secret manifest when it is beside it), or an answers file. Pure: the caller reads
-/// the files and passes their text.
+/// the files and passes their text. Files are read with the tables of `version`; what belongs to
+/// another version is reported (`ZEEBE_CLIENT_ID` in an 8.7 connectors.env: Connectors ignore it).
 public struct SetupImporter {
-    public let layout: OutputLayout
+    public let version: CamundaVersion
+    public var layout: OutputLayout { version.profile.layout }
 
-    public init(layout: OutputLayout = .camunda85) {
-        self.layout = layout
+    public init(version: CamundaVersion = .v8_5) {
+        self.version = version
+    }
+
+    /// The version the files' headers state, with a note when they disagree (the first one wins).
+    public static func statedVersion(in files: [String: String]) -> (version: CamundaVersion?, notes: [ImportProblem]) {
+        var found: (CamundaVersion, String)?
+        var notes: [ImportProblem] = []
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            guard let version = CamundaVersion.stated(in: text) else { continue }
+            if let (first, firstFile) = found {
+                if first != version {
+                    notes.append(ImportProblem(file: name, line: nil, message: "says Camunda \(version.rawValue), but \(firstFile) says \(first.rawValue); read as \(first.rawValue)"))
+                }
+            } else {
+                found = (version, name)
+            }
+        }
+        return (found?.0, notes)
+    }
+
+    /// Reads the files of an imported setup again as this importer's version (the wizard does so
+    /// when hand-written files did not say their version and the operator chose it).
+    public func reimport(_ setup: ImportedSetup) throws(ImportProblem) -> ImportedSetup {
+        switch setup.source {
+        case .envFiles:
+            return try importEnvFiles(setup.baseline)
+        case .helmValues(let file):
+            guard let text = setup.baseline[file.lastPathComponent] else { return setup }
+            let manifest = setup.baseline[OutputRenderer.secretManifestFileName].map { (file: OutputRenderer.secretManifestFileName, text: $0) }
+            var again = try importHelmValues(text, file: file, secretManifest: manifest)
+            again.baseline = setup.baseline
+            return again
+        case .answers:
+            return setup
+        }
     }
 
     // MARK: Env files
@@ -74,7 +127,7 @@ public struct SetupImporter {
     /// do not carry (Web Modeler's URL, which only shapes the checklist).
     public func importEnvFiles(_ files: [String: String]) throws(ImportProblem) -> ImportedSetup {
         var reader = FieldCollector()
-        var config = Configuration(output: .env, selectedComponents: [])
+        var config = Configuration(version: version, output: .env, selectedComponents: [])
         var known = 0
         for layoutFile in layout.envFiles {
             guard let text = files[layoutFile.fileName] else { continue }
@@ -114,11 +167,31 @@ public struct SetupImporter {
             reader.set(.identityBaseURL, value, ValueOrigin(file: fileName, key: "CAMUNDA_IDENTITY_BASE_URL", line: line))
             reader.notes.append(ImportProblem(file: fileName, line: line, message: "CAMUNDA_IDENTITY_BASE_URL is the docs page's spelling; a rewrite adds CAMUNDA_IDENTITY_BASEURL, the one the chart and Identity read"))
         }
+        for configFile in layout.configFiles {
+            guard let text = files[configFile.fileName] else { continue }
+            let root = try YAMLTree.load(text, file: configFile.fileName)
+            for value in configFile.values {
+                guard let node = root.node(at: value.path), let v = try node.scalar(path: value.dottedPath, file: configFile.fileName) else { continue }
+                let origin = ValueOrigin(file: configFile.fileName, key: value.dottedPath, line: node.line)
+                switch value.source {
+                case .providerType: reader.provider(v, origin)
+                case .field(let field, _): reader.set(field, v, origin)
+                default: break
+                }
+            }
+        }
+        reader.notes += crossVersionVariables(files)
         guard known > 0 else {
             throw ImportProblem(file: ".", line: nil, message: "no env file of this tool's layout found (identity.env, operate.env, ...)")
         }
         var setup = reader.finish(config)
-        setup.baseline = files.filter { name, _ in layout.envFiles.contains { $0.fileName == name } }
+        // Every version's files: a rewrite for another version shows what it leaves behind.
+        let outputFiles = Set(OutputLayout.allVersions.flatMap { $0.envFileNames + $0.configFiles.map(\.fileName) })
+        setup.baseline = files.filter { name, _ in outputFiles.contains(name) }
+        setup.source = .envFiles
+        let stated = Self.statedVersion(in: files.filter { $0.key != AnswersFile.defaultFileName })
+        setup.statedVersion = stated.version ?? files[AnswersFile.defaultFileName].flatMap { try? AnswersFile.parse($0) }?.configuration.version
+        setup.notes = stated.notes + setup.notes
         if let answersText = files[AnswersFile.defaultFileName], let answers = try? AnswersFile.parse(answersText) {
             for field in setup.configuration.applicableFields where setup.configuration.raw(field).isEmpty {
                 let given = answers.configuration.raw(field)
@@ -131,6 +204,47 @@ public struct SetupImporter {
         return setup
     }
 
+    /// Variables the setup's env files carry that another version reads and this one does not:
+    /// an error when this version's own variable for the same value is missing (the component gets
+    /// nothing), a warning when it is there too (a leftover the component ignores). Files that only
+    /// another version writes (console.env in an 8.5 setup) are said to be ignored.
+    func crossVersionVariables(_ files: [String: String]) -> [ImportProblem] {
+        var problems: [ImportProblem] = []
+        let others = CamundaVersion.allCases.filter { $0 != version }
+        for (fileName, text) in files.sorted(by: { $0.key < $1.key }) where fileName.hasSuffix(".env") {
+            let own = layout.envFiles.filter { $0.fileName == fileName }.flatMap(\.variables)
+            if own.isEmpty {
+                let elsewhere = others.filter { $0.profile.layout.envFileNames.contains(fileName) }
+                if !elsewhere.isEmpty {
+                    problems.append(ImportProblem(file: fileName, line: nil, message: "is a file of Camunda \(elsewhere.map(\.rawValue).joined(separator: ", ")), not \(version.displayName): ignored"))
+                }
+                continue
+            }
+            guard let lines = try? EnvFileParser.parse(text, file: fileName) else { continue }
+            let variables = EnvFileParser.variables(lines)
+            let ownNames = Set(own.map(\.name))
+            for (name, entry) in variables.sorted(by: { $0.value.line < $1.value.line }) where !ownNames.contains(name) {
+                let line = entry.line
+                let readers = others.filter { v in v.profile.layout.envFiles.contains { $0.fileName == fileName && $0.variables.contains { $0.name == name } } }
+                guard let first = readers.first else { continue }
+                let carried = first.profile.layout.envFiles.filter { $0.fileName == fileName }.flatMap(\.variables).first { $0.name == name }?.source.field
+                let replacement = carried.flatMap { field in own.first { $0.source.field == field } }
+                var message = "\(name) is read by Camunda \(readers.map(\.rawValue).joined(separator: ", ")), not by \(version.displayName): the component ignores it"
+                var severity = Severity.warning
+                if let replacement {
+                    if variables[replacement.name] == nil {
+                        message += "; \(version.rawValue) reads \(replacement.name) instead, which is missing"
+                        severity = .error
+                    } else {
+                        message += " (\(version.rawValue) reads \(replacement.name)); remove it"
+                    }
+                }
+                problems.append(ImportProblem(file: fileName, line: line, message: message, severity: severity))
+            }
+        }
+        return problems
+    }
+
     // MARK: Helm values
 
     /// Imports a Helm values file; `secretManifest` is the Secret manifest (oidc-secret.yaml) when present.
@@ -140,7 +254,7 @@ public struct SetupImporter {
             throw ImportProblem(file: file, line: nil, message: "no global.identity.auth section: not a Camunda OIDC values file")
         }
         var reader = FieldCollector()
-        var config = Configuration(output: .helm, selectedComponents: [])
+        var config = Configuration(version: version, output: .helm, selectedComponents: [])
         func scalar(_ node: YAMLTree, _ path: String) throws(ImportProblem) -> String? {
             try node.scalar(path: path, file: file)
         }
@@ -157,7 +271,11 @@ public struct SetupImporter {
             case .providerType, .yamlLiteral:
                 continue
             case .literal(let expected):
-                if key == "connectors.inbound.mode", let mode = try scalar(node, key), mode == expected { config.connectorsMode = .outbound }
+                if key == "connectors.inbound.mode", let mode = try scalar(node, key), mode == expected {
+                    // From chart 11.x the overlay leaves the Connectors block out in this mode: this key says they are deployed.
+                    config.connectorsMode = .outbound
+                    config.selectedComponents.insert(.connectors)
+                }
             case .field(let field, _):
                 if let v = try scalar(node, key) { reader.set(field, v, origin) }
             case .redirectRoot(let c):
@@ -176,13 +294,13 @@ public struct SetupImporter {
             }
         }
         if root.node(at: ["identityKeycloak", "enabled"]).flatMap({ try? $0.scalar(path: "identityKeycloak.enabled", file: file) }) != "false" {
-            reader.notes.append(ImportProblem(file: file, line: nil, message: "identityKeycloak.enabled is not false here: chart 10.x then deploys Keycloak too (set it in this file or your main values file)"))
+            reader.notes.append(ImportProblem(file: file, line: nil, message: "identityKeycloak.enabled is not false here: chart \(version.chartLine) then deploys Keycloak too (set it in this file or your main values file)"))
         }
         // The docs page puts Identity's URL in identity.redirectUrl, which chart 10.x ignores.
         let docsRedirect = "\(prefix).identity.redirectUrl"
         if let node = root.node(at: docsRedirect.split(separator: ".").map(String.init)), let url = try scalar(node, docsRedirect) {
             reader.set(.componentURL(.identity), url, ValueOrigin(file: file, key: docsRedirect, line: node.line))
-            reader.notes.append(ImportProblem(file: file, line: node.line, message: "\(docsRedirect) is ignored by chart 10.x; a rewrite writes identity.fullURL"))
+            reader.notes.append(ImportProblem(file: file, line: node.line, message: "\(docsRedirect) is ignored by chart \(version.chartLine); a rewrite writes identity.fullURL"))
         }
         // Keys this tool does not write: kept in the user's own values file, and carried over when
         // the tool rewrites values-oidc.yaml (HelmValuesMerge). Either way, said.
@@ -191,6 +309,13 @@ public struct SetupImporter {
         let foreign = root.leafPaths(prefix: "").map { (String($0.0.dropFirst()), $0.1) }
             .filter { path, _ in !known.contains(path) && path != "\(prefix).type" && !known.contains { path.hasPrefix($0 + ".") } }
         for (path, line) in foreign where isOverlay || path.hasPrefix(prefix + ".") {
+            let elsewhere = CamundaVersion.allCases.filter { v in
+                v != version && v.profile.layout.helmValues.contains { path == $0.dottedPath || path == $0.dottedPath + ".name" }
+            }
+            if !elsewhere.isEmpty {
+                reader.notes.append(ImportProblem(file: file, line: line, message: "\(path) is a key of Camunda \(elsewhere.map(\.rawValue).joined(separator: ", ")), not \(version.displayName): chart \(version.chartLine) ignores it"))
+                continue
+            }
             reader.notes.append(ImportProblem(file: file, line: line, message: isOverlay
                 ? "\(path) is not written by this tool: a rewrite of \(OutputRenderer.helmValuesFileName) keeps it"
                 : "\(path) is not written by this tool: it stays in \(file.lastPathComponent), untouched (the tool writes \(OutputRenderer.helmValuesFileName))"))
@@ -203,6 +328,8 @@ public struct SetupImporter {
             }
         }
         var setup = reader.finish(config)
+        setup.source = .helmValues(file: file)
+        setup.statedVersion = CamundaVersion.stated(in: text)
         setup.baseline[file.lastPathComponent] = text
         if let manifest = secretManifest { setup.baseline[manifest.file.lastPathComponent] = manifest.text }
         return setup
@@ -233,7 +360,8 @@ public struct SetupImporter {
         do {
             let answers = try AnswersFile.parse(text)
             return ImportedSetup(configuration: answers.configuration, secretReferences: answers.secretReferences,
-                                 notes: answers.notes.map { ImportProblem(file: file, line: nil, message: $0) })
+                                 notes: answers.notes.map { ImportProblem(file: file, line: nil, message: $0) },
+                                 statedVersion: answers.configuration.version, source: .answers)
         } catch {
             let first = error.problems[0]
             throw ImportProblem(file: file, line: first.line, message: (first.path.isEmpty ? "" : first.path + ": ") + first.message

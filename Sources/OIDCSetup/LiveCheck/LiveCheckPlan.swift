@@ -59,6 +59,7 @@ public struct PlannedTokenRequest: Equatable, Sendable {
 /// and the lines that are skipped with a reason.
 public struct LiveCheckPlan: Equatable, Sendable {
     public let provider: Provider
+    public let version: CamundaVersion
     public let tenantID: String
     public let issuer: String
     public let backendIssuer: String
@@ -71,6 +72,7 @@ public struct LiveCheckPlan: Equatable, Sendable {
 
     public init(config: Configuration, options: LiveCheckOptions = LiveCheckOptions()) {
         provider = config.provider
+        version = config.version
         tenantID = config.raw(.tenantID)
         issuer = config.value(.issuer)
         backendIssuer = config.value(.issuerBackendURL)
@@ -130,7 +132,7 @@ public struct LiveCheckPlan: Equatable, Sendable {
         case .discovery: return 0
         case .jwks: return 1
         case .token(let key):
-            let keys = TokenRequestTable.camunda85.tokenRequests.map(\.key)
+            let keys = TokenRequestTable.layout(for: version).tokenRequests.map(\.key)
             return 10 + (keys.firstIndex(of: key) ?? 50)
         case .manual(let c): return 100 + (Component.allCases.firstIndex(of: c) ?? 0)
         }

@@ -69,7 +69,15 @@ public struct LiveCheckLayout: Sendable {
 /// The token requests of each Camunda version.
 public enum TokenRequestTable {
     /// The layout of the Camunda version the configuration targets.
-    public static func layout(for config: Configuration) -> LiveCheckLayout { camunda85 }
+    public static func layout(for config: Configuration) -> LiveCheckLayout { layout(for: config.version) }
+
+    public static func layout(for version: CamundaVersion) -> LiveCheckLayout {
+        switch version {
+        case .v8_5: return camunda85
+        case .v8_6: return camunda86
+        case .v8_7: return camunda87
+        }
+    }
 
     /// An Identity-SDK component (Identity, Operate, Tasklist, Optimize in 8.5): it asks with
     /// `audience=<its audience>`; with Entra, with `scope=<audience>/.default` (Entra has no
@@ -111,11 +119,34 @@ public enum TokenRequestTable {
                 expectedAudience: .field(.audience(.operate)), receiver: "Operate",
                 when: .connectorsMode(.inbound)),
         ],
+        manual: [webModeler])
+
+    private static let webModeler = ManualCheckSpec(
+        component: .webModeler,
+        reason: "a public client (single-page app): its tokens need a browser sign-in",
+        tryByHand: "open Web Modeler and sign in; a redirect URI error names the URI to register")
+
+    private static let console = ManualCheckSpec(
+        component: .console,
+        reason: "a public client (single-page app): its tokens need a browser sign-in",
+        tryByHand: "open Console and sign in; a redirect URI error names the URI to register")
+
+    /// Camunda 8.6 (chart 11.x): the 8.5 requests (the same Identity SDK and Zeebe client settings),
+    /// and Console, a public client.
+    public static let camunda86 = LiveCheckLayout(tokenRequests: camunda85.tokenRequests, manual: [webModeler, console])
+
+    /// Camunda 8.7 (chart 12.x): Connectors ask with `CAMUNDA_CLIENT_*` (the Zeebe app: the Zeebe
+    /// line) and `OPERATE_CLIENT_*` (their own app, Operate's audience; Entra `OPERATE_CLIENT_SCOPE`),
+    /// the same requests as 8.5's. Web Modeler is two apps: the UI a public client, the API app the
+    /// audience of the public API, whose secret this tool never asks for.
+    public static let camunda87 = LiveCheckLayout(
+        tokenRequests: camunda85.tokenRequests,
         manual: [
             ManualCheckSpec(
                 component: .webModeler,
-                reason: "a public client (single-page app): its tokens need a browser sign-in",
-                tryByHand: "open Web Modeler and sign in; a redirect URI error names the URI to register"),
+                reason: "the UI app is a public client (browser sign-in) and the API app's secret is not among these answers",
+                tryByHand: "sign in to Web Modeler; for the public API, request a token for the API app's client ID with an API client"),
+            console,
         ])
 }
 
@@ -152,6 +183,8 @@ extension LiveCheckLayout {
             case .fieldSet: return " (when set)"
             case .connectorsMode(let mode): return " (\(mode.rawValue))"
             case .all: return " (conditions)"
+            case .output(let format): return " (\(format.rawValue))"
+            case .selected(let c): return " (with \(c.displayName))"
             }
         }
         var lines = [

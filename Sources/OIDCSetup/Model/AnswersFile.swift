@@ -56,19 +56,21 @@ public enum AnswersFile {
         "tokenUrl", "jwksUrl", "identityBaseUrl", "helmSecrets", "kubernetesSecretName", "initialClaim", "components",
     ]
 
-    static func componentKeys(_ c: Component) -> [String] {
+    /// The keys of a component's mapping for a version: its fields (as the version asks them) in
+    /// catalog order, then the secret forms. Nested fields (`cluster.name`) give their first key.
+    static func componentKeys(_ c: Component, version: CamundaVersion = .v8_5) -> [String] {
         var keys: [String] = []
-        if c.hasExternalURL { keys.append("url") }
-        keys.append("clientId")
-        if c.hasAudience { keys.append("audience") }
-        switch c {
-        case .zeebe: keys.append("tokenScope")
-        case .webModeler: keys += ["clientApiAudience", "publicApiAudience"]
-        case .connectors: keys.append("mode")
-        default: break
+        for field in FieldID.all where field.component == c && version.profile.asks(field) && field != .clientSecret(c) {
+            let key = relativeKey(field, c).prefix { $0 != "." }
+            if !keys.contains(String(key)) { keys.append(String(key)) }
         }
         if c.hasSecret { keys += ["secret", "secretEnv", "secretFile"] }
         return keys
+    }
+
+    /// `clientId` for `components.operate.clientId`, `cluster.name` for `components.webModeler.cluster.name`.
+    static func relativeKey(_ field: FieldID, _ c: Component) -> String {
+        String(field.path.dropFirst("components.\(c.rawValue).".count))
     }
 
     /// Reads an answers file. Unknown keys, wrong types and bad choices are errors: a typo must not pass silently.
@@ -94,10 +96,10 @@ public enum AnswersFile {
     /// ones are left to derive), and secrets as the given references (never a secret, unless a literal).
     public static func render(_ config: Configuration, secrets: [Component: SecretReference]) -> String {
         var lines = [
-            "# \(ToolInfo.name) \(ToolInfo.version) answers for Camunda \(ToolInfo.camundaVersion), provider: \(config.provider.displayName).",
+            "# \(ToolInfo.name) \(ToolInfo.version) answers for Camunda \(config.version.rawValue), provider: \(config.provider.displayName).",
             "# Replay: \(ToolInfo.name) generate --answers \(defaultFileName) (set the secretEnv variables first).",
             "version: 1",
-            "camunda: \(YAMLScalar.quoted(ToolInfo.camundaVersion))",
+            "camunda: \(YAMLScalar.quoted(config.version.rawValue))",
             "provider: \(config.provider.rawValue)",
             "output: \(config.output.rawValue)",
         ]
@@ -124,17 +126,23 @@ public enum AnswersFile {
         for c in config.components {
             lines.append("  \(c.rawValue):")
             let indent = "    "
-            if c.hasExternalURL { emit(.componentURL(c), key: "url", indent: indent) }
-            emit(.clientID(c), key: "clientId", indent: indent)
-            if c.hasAudience { emit(.audience(c), key: "audience", indent: indent) }
-            switch c {
-            case .zeebe: emit(.zeebeTokenScope, key: "tokenScope", indent: indent)
-            case .webModeler:
-                emit(.webModelerClientAPIAudience, key: "clientApiAudience", indent: indent)
-                emit(.webModelerPublicAPIAudience, key: "publicApiAudience", indent: indent)
-            case .connectors: lines.append("\(indent)mode: \(config.connectorsMode.rawValue)")
-            default: break
+            var nested: [String] = []
+            for field in FieldID.all where field.component == c && field != .clientSecret(c) && config.applies(field) {
+                let key = relativeKey(field, c)
+                if field == .connectorsMode {
+                    lines.append("\(indent)mode: \(config.connectorsMode.rawValue)")
+                } else if let dot = key.firstIndex(of: ".") {
+                    // One nested mapping per component (Web Modeler's cluster): gathered, written after the plain keys.
+                    if nested.isEmpty { nested.append("\(indent)\(key[..<dot]):") }
+                    let before = lines.count
+                    emit(field, key: String(key[key.index(after: dot)...]), indent: indent + "  ")
+                    nested += lines[before...]
+                    lines.removeLast(lines.count - before)
+                } else {
+                    emit(field, key: key, indent: indent)
+                }
             }
+            if nested.count > 1 { lines += nested }
             if config.applies(.clientSecret(c)) {
                 switch secrets[c] ?? .environment(SecretReference.defaultEnvironmentName(c)) {
                 case .literal(let s): lines.append("\(indent)secret: \(YAMLScalar.quoted(s))")
@@ -201,8 +209,27 @@ private struct Reader {
         return nil
     }
 
+    /// The `camunda:` version, read first: it decides which components and keys are valid.
+    mutating func version(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> CamundaVersion {
+        let known = "the Camunda version this setup is for: \(CamundaVersion.knownList)"
+        guard let (_, _, node) = pairs.first(where: { $0.key == "camunda" }) else {
+            problem(nil, "camunda", "missing: add 'camunda: \"8.5\"' (\(known))")
+            return .v8_5
+        }
+        guard let given = text(node, path: "camunda") else {
+            problem(node, "camunda", "is empty: give \(known)")
+            return .v8_5
+        }
+        guard let version = CamundaVersion(rawValue: given) else {
+            problem(node, "camunda", "'\(given)' is not a known Camunda version: give one of \(CamundaVersion.knownList)")
+            return .v8_5
+        }
+        return version
+    }
+
     mutating func read(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> Answers {
-        var config = Configuration(values: [:])
+        var config = Configuration(version: version(pairs), values: [:])
+        let profile = config.profile
         var secrets: [Component: SecretReference] = [:]
         var provider: Provider?
         var output: OutputFormat?
@@ -226,9 +253,7 @@ private struct Reader {
                 sawVersion = true
                 if text(value, path: key) != "1" { problem(value, key, "must be 1 (the only answers format so far)") }
             case "camunda":
-                if let v = text(value, path: key), v != ToolInfo.camundaVersion {
-                    problem(value, key, "'\(v)' is not supported: this tool writes Camunda \(ToolInfo.camundaVersion) configuration")
-                }
+                break  // read first, by version(_:)
             case "provider": provider = choice(value, path: key, as: Provider.self)
             case "output": output = choice(value, path: key, as: OutputFormat.self)
             case "helmSecrets":
@@ -264,7 +289,12 @@ private struct Reader {
         if let componentsNode {
             for (name, nameNode, body) in componentsNode {
                 guard let c = Component(rawValue: name) else {
-                    unknown(name, node: nameNode, path: "components.\(name)", expected: Component.allCases.map(\.rawValue))
+                    unknown(name, node: nameNode, path: "components.\(name)", expected: profile.components.map(\.rawValue))
+                    continue
+                }
+                guard profile.components.contains(c) else {
+                    let others = CamundaVersion.allCases.filter { $0.profile.components.contains(c) }.map(\.rawValue)
+                    problem(nameNode, "components.\(name)", "\(c.displayName) is not part of Camunda \(config.version.rawValue) (it is in \(others.joined(separator: ", "))); remove it or change 'camunda'")
                     continue
                 }
                 selected.insert(c)
@@ -275,19 +305,21 @@ private struct Reader {
                 }
                 guard let fields = mapping(body, path: base) else { continue }
                 var secretForms: [String] = []
+                let expected = AnswersFile.componentKeys(c, version: config.version)
                 for (key, keyNode, value) in fields {
                     let path = "\(base).\(key)"
-                    guard AnswersFile.componentKeys(c).contains(key) else {
-                        unknown(key, node: keyNode, path: path, expected: AnswersFile.componentKeys(c))
+                    guard expected.contains(key) else {
+                        let elsewhere = CamundaVersion.allCases.filter { $0 != config.version && AnswersFile.componentKeys(c, version: $0).contains(key) }
+                        if elsewhere.isEmpty {
+                            unknown(key, node: keyNode, path: path, expected: expected)
+                        } else {
+                            problem(keyNode, path, "'\(key)' is a key of Camunda \(elsewhere.map(\.rawValue).joined(separator: ", ")), not \(config.version.rawValue)"
+                                    + (key == "publicApiAudience" ? ": 8.7 registers Web Modeler as two apps; give the API app's client ID as apiClientId" : "")
+                                    + " (expected one of: \(expected.joined(separator: ", ")))")
+                        }
                         continue
                     }
                     switch key {
-                    case "url": store(.componentURL(c), value, &self)
-                    case "clientId": store(.clientID(c), value, &self)
-                    case "audience": store(.audience(c), value, &self)
-                    case "tokenScope": store(.zeebeTokenScope, value, &self)
-                    case "clientApiAudience": store(.webModelerClientAPIAudience, value, &self)
-                    case "publicApiAudience": store(.webModelerPublicAPIAudience, value, &self)
                     case "mode":
                         if let mode = choice(value, path: path, as: ConnectorsMode.self) { config.connectorsMode = mode }
                     case "secret", "secretEnv", "secretFile":
@@ -308,7 +340,21 @@ private struct Reader {
                             secrets[c] = .file(given)
                         }
                     default:
-                        break
+                        if let field = FieldID(path: path), config.profile.asks(field) {
+                            store(field, value, &self)
+                            continue
+                        }
+                        // A nested mapping (Web Modeler's cluster): each of its keys is a field.
+                        let nestedKeys = FieldID.all.filter { $0.component == c && config.profile.asks($0) && $0.path.hasPrefix(path + ".") }
+                        guard let inner = mapping(value, path: path) else { continue }
+                        for (innerKey, innerKeyNode, innerValue) in inner {
+                            if let field = nestedKeys.first(where: { $0.path == "\(path).\(innerKey)" }) {
+                                store(field, innerValue, &self)
+                            } else {
+                                unknown(innerKey, node: innerKeyNode, path: "\(path).\(innerKey)",
+                                        expected: nestedKeys.map { String($0.path.dropFirst(path.count + 1)) })
+                            }
+                        }
                     }
                 }
                 if secretForms.count > 1 {

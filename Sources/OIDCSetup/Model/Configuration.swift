@@ -6,6 +6,8 @@
 /// so going back and forth never loses an answer; `applies(_:)` decides what counts.
 /// Derived values (Entra endpoints, default audiences) come from `value(_:)`.
 public struct Configuration: Equatable, Sendable {
+    /// The Camunda version written for: it selects the profile (components, fields, output tables).
+    public var version: CamundaVersion
     public var provider: Provider
     public var output: OutputFormat
     public var helmSecrets: HelmSecretMode
@@ -17,7 +19,15 @@ public struct Configuration: Equatable, Sendable {
     public static let defaultKubernetesSecretName = "camunda-oidc-secrets"
     public static let defaultInitialClaimName = "oid"
 
+    /// Web Modeler's cluster block defaults (8.7 env output): suggestions for docker compose service names.
+    public static let defaultClusterName = "camunda"
+    public static let defaultZeebeGRPCURL = "grpc://zeebe:26500"
+    public static let defaultZeebeRESTURL = "http://zeebe:8080"
+    public static let defaultOperateURL = "http://operate:8080"
+    public static let defaultTasklistURL = "http://tasklist:8080"
+
     public init(
+        version: CamundaVersion = .v8_5,
         provider: Provider = .microsoft,
         output: OutputFormat = .helm,
         helmSecrets: HelmSecretMode = .kubernetesSecret,
@@ -25,6 +35,7 @@ public struct Configuration: Equatable, Sendable {
         selectedComponents: Set<Component> = [.identity, .operate, .tasklist, .optimize, .zeebe],
         values: [FieldID: String] = [:]
     ) {
+        self.version = version
         self.provider = provider
         self.output = output
         self.helmSecrets = helmSecrets
@@ -42,15 +53,26 @@ public struct Configuration: Equatable, Sendable {
         values[field] = value
     }
 
-    public func isSelected(_ component: Component) -> Bool { selectedComponents.contains(component) }
+    /// What the chosen version asks and writes.
+    public var profile: VersionProfile { version.profile }
 
-    /// Selected components in catalog order.
-    public var components: [Component] { Component.allCases.filter(isSelected) }
+    /// A field as the chosen version asks it (its wording, `{chart}` filled in).
+    public func spec(_ field: FieldID) -> FieldSpec { FieldCatalog.field(field, for: version) }
+
+    /// Selected and offered by the version: a component ticked under another version (Console,
+    /// then back to 8.5) keeps its answers but is neither asked nor written.
+    public func isSelected(_ component: Component) -> Bool {
+        selectedComponents.contains(component) && profile.components.contains(component)
+    }
+
+    /// Selected components in the version's order.
+    public var components: [Component] { profile.components.filter(isSelected) }
 
     /// The value the outputs use: the answer, or what it derives from.
     public func value(_ field: FieldID) -> String {
         let given = raw(field)
         switch field {
+        case .camundaVersion: return version.rawValue
         case .provider: return provider.rawValue
         case .output: return output.rawValue
         case .helmSecrets: return helmSecrets.rawValue
@@ -77,6 +99,15 @@ public struct Configuration: Equatable, Sendable {
         case .webModelerClientAPIAudience:
             if given.isEmpty, provider == .microsoft { return raw(.clientID(.webModeler)) }
             return given
+        case .consoleWellKnownURL:
+            guard given.isEmpty else { return given }
+            let issuer = value(.issuer)
+            return issuer.isEmpty ? "" : issuer.trimmingTrailingSlashes() + "/.well-known/openid-configuration"
+        case .clusterName: return given.isEmpty ? Self.defaultClusterName : given
+        case .clusterZeebeGRPCURL: return given.isEmpty ? Self.defaultZeebeGRPCURL : given
+        case .clusterZeebeRESTURL: return given.isEmpty ? Self.defaultZeebeRESTURL : given
+        case .clusterOperateURL: return given.isEmpty ? Self.defaultOperateURL : given
+        case .clusterTasklistURL: return given.isEmpty ? Self.defaultTasklistURL : given
         case .zeebeTokenScope:
             if given.isEmpty, provider == .microsoft {
                 let clientID = raw(.clientID(.zeebe))
@@ -107,17 +138,22 @@ public struct Configuration: Equatable, Sendable {
         return base.trimmingTrailingSlashes() + path
     }
 
-    /// Whether a field is asked for and used with the current provider, format and components.
+    /// Whether a field is asked for and used with the current version, provider, format and components.
     public func applies(_ field: FieldID) -> Bool {
-        guard FieldCatalog.contains(field) else { return false }
+        guard FieldCatalog.contains(field), profile.asks(field) else { return false }
         let spec = FieldCatalog.field(field)
         if let only = spec.providers, !only.contains(provider) { return false }
         if let only = spec.formats, !only.contains(output) { return false }
         if let component = field.component, !isSelected(component) { return false }
         switch field {
         case .kubernetesSecretName: return output == .helm && helmSecrets == .kubernetesSecret
-        // Outbound-only Connectors in env files use just the Zeebe client: their own app is not used.
-        case .clientID(.connectors), .clientSecret(.connectors): return output == .helm || connectorsMode == .inbound
+        // Outbound-only Connectors use just the Zeebe client: their own app is not used (8.5: in env files only).
+        case .clientID(.connectors), .clientSecret(.connectors):
+            return connectorsMode == .inbound || !profile.outboundConnectorsWithoutClient.contains(output)
+        // Web Modeler's cluster block describes the Zeebe cluster, and Operate and Tasklist when deployed.
+        case .clusterName, .clusterZeebeVersion, .clusterZeebeGRPCURL, .clusterZeebeRESTURL: return isSelected(.zeebe)
+        case .clusterOperateURL: return isSelected(.zeebe) && isSelected(.operate)
+        case .clusterTasklistURL: return isSelected(.zeebe) && isSelected(.tasklist)
         default: return true
         }
     }

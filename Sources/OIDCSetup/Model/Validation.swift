@@ -96,6 +96,8 @@ public enum Validator {
             if !KubernetesName.isValid(value) {
                 error("must be a Kubernetes name: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters")
             }
+        case .grpcURL:
+            if let problem = URLCheck.problem(value, schemes: ["grpc", "grpcs"]) { error(problem) }
         case .text, .choice, .componentSet:
             break
         }
@@ -132,6 +134,25 @@ public enum Validator {
             if value == config.value(.webModelerClientAPIAudience) {
                 error("must differ from clientApiAudience, so that a web-app token cannot call the public API")
             }
+        case .webModelerAPIClientID:
+            if config.provider == .microsoft, !GUID.matches(value) {
+                error("must be a GUID: the Web Modeler API app's Application (client) ID from its Overview page")
+            } else if value == config.value(.clientID(.webModeler)) {
+                error("must differ from the UI client ID: register Web Modeler as two apps, the UI (single-page app) and the API")
+            } else if value == config.value(.webModelerClientAPIAudience) {
+                error("must differ from clientApiAudience: it is the public API's audience, so that a web-app token cannot call the public API")
+            }
+        case .clusterZeebeVersion:
+            let prefix = config.version.rawValue + "."
+            let patch = value.hasPrefix(prefix) ? value.dropFirst(prefix.count).prefix { $0 != "-" } : ""
+            if patch.isEmpty || !patch.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                error("must be a Camunda \(config.version.rawValue) version such as \(prefix)0 (the Zeebe image tag), as this setup is for \(config.version.rawValue)")
+            }
+        case .consoleWellKnownURL:
+            if config.provider == .microsoft,
+               !value.contains(config.raw(.tenantID)) || !value.hasSuffix("/v2.0/.well-known/openid-configuration") {
+                warning("Entra's metadata document is https://<authority host>/<tenant ID>/v2.0/.well-known/openid-configuration; this one differs")
+            }
         case .zeebeTokenScope:
             if config.provider == .microsoft, !value.hasSuffix("/.default") {
                 error("must end in /.default (Entra: <Zeebe client ID>/.default)")
@@ -148,14 +169,22 @@ public enum Validator {
            case .refused(let reason) = EnvValue.encode(value) {
             error(reason)
         }
+        // The charts pass several overlay values through Helm's `tpl` (issuerBackendUrl, redirectUrl, fullURL,
+        // client IDs, Identity's inline secret): `{{` there is run as a template, or breaks the render.
+        if config.output == .helm, value.contains("{{"), !issues.contains(where: { $0.severity == .error }),
+           !spec.isSecret || config.helmSecrets == .inline,
+           config.profile.layout.helmValues.contains(where: { $0.source.field == field }) {
+            error("holds '{{', which the chart would run as a Helm template" + (spec.isSecret ? "; use a Kubernetes Secret (helmSecrets: kubernetesSecret) for this secret" : ""))
+        }
         return issues
     }
 
     static func crossFieldIssues(_ config: Configuration) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        let selected = config.selectedComponents
+        // What the version offers of what was ticked (Console ticked, then back to 8.5, is not deployed).
+        let selected = Set(config.components)
         if !selected.contains(.identity) {
-            issues.append(ValidationIssue(.components, .error, "Identity is required: in 8.5 the Zeebe gateway asks Identity for permissions"))
+            issues.append(ValidationIssue(.components, .error, "Identity is required: in \(config.version.rawValue) the Zeebe gateway asks Identity for permissions"))
         }
         for c in config.components {
             for (needed, reason) in c.requiredComponents where !selected.contains(needed) {
@@ -224,14 +253,18 @@ enum KubernetesName {
 /// The URL checks of the spec, without Foundation's lenient parser.
 public enum URLCheck {
     /// Why the text is not an absolute http(s) URL with a host, or nil when it is.
-    public static func problem(_ text: String) -> String? {
+    public static func problem(_ text: String, schemes: [String] = ["http", "https"]) -> String? {
         if text.contains(where: \.isWhitespace) { return "must not contain spaces" }
         guard let schemeEnd = text.range(of: "://") else {
-            return "must start with https:// (or http://): e.g. https://\(text)"
+            return schemes.first == "http"
+                ? "must start with https:// (or http://): e.g. https://\(text)"
+                : "must start with \(schemes[0]):// (or \(schemes.dropFirst().map { $0 + "://" }.joined(separator: ", "))): e.g. \(schemes[0])://\(text)"
         }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
-        guard scheme == "http" || scheme == "https" else {
-            return "must be an http or https URL, not \(scheme)://"
+        guard schemes.contains(scheme) else {
+            return schemes.first == "http"
+                ? "must be an http or https URL, not \(scheme)://"
+                : "must be a \(schemes.joined(separator: " or ")) address, not \(scheme)://"
         }
         guard let host = host(of: text), !host.isEmpty else { return "has no host after \(scheme)://" }
         if host.hasPrefix("[") { return nil }

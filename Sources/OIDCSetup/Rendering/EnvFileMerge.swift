@@ -3,12 +3,12 @@
 /// variables it owns are updated in place (keeping an `export ` prefix), dropped when no longer
 /// written, and appended when new. CRLF files stay CRLF.
 public enum EnvFileMerge {
-    public static func merge(existing: String, generated: String, file: String, layout: OutputLayout = .camunda85) -> String {
+    public static func merge(existing: String, generated: String, file: String) -> String {
         // Lines a person wrote that this parser cannot read are kept as they are, never refused.
         let old = EnvFileParser.parseKeepingUnreadable(existing, file: file)
         let new = EnvFileParser.parseKeepingUnreadable(generated, file: file)
-        let owned = Self.ownedNames(file, layout: layout)
-        let toolComments = Self.toolComments(layout)
+        let owned = Self.ownedNames(file)
+        let toolComments = Self.toolComments
 
         // The generated file: its header block, and each owned variable's line with the note above it.
         var header: [String] = []
@@ -71,8 +71,8 @@ public enum EnvFileMerge {
     /// The generated file merged into the existing one. Its mode is never looser than before:
     /// 0600 when the existing file was private, or when it keeps variables the tool does not own
     /// (the operator's own values may be secrets too).
-    public static func mergedFile(_ file: OutputFile, existing: String, existingIsPrivate: Bool, layout: OutputLayout = .camunda85) -> OutputFile {
-        let owned = ownedNames(file.name, layout: layout)
+    public static func mergedFile(_ file: OutputFile, existing: String, existingIsPrivate: Bool) -> OutputFile {
+        let owned = ownedNames(file.name)
         let foreign = EnvFileParser.parseKeepingUnreadable(existing, file: file.name).contains { line in
             switch line.kind {
             case .assignment(let name, _, _): return !owned.contains(name)
@@ -80,24 +80,25 @@ public enum EnvFileMerge {
             default: return false
             }
         }
-        return OutputFile(name: file.name, kind: file.kind, contents: merge(existing: existing, generated: file.contents, file: file.name, layout: layout),
+        return OutputFile(name: file.name, kind: file.kind, contents: merge(existing: existing, generated: file.contents, file: file.name),
                           holdsSecret: file.holdsSecret || existingIsPrivate || foreign)
     }
 
-    /// The variables the tool writes into a file, under any condition.
-    static func ownedNames(_ file: String, layout: OutputLayout) -> Set<String> {
-        Set(layout.envFiles.filter { $0.fileName == file }.flatMap { $0.variables.map(\.name) })
+    /// The variables the tool writes into a file, under any condition, for any version: rewriting an
+    /// 8.5 file for 8.7 drops the 8.5 variables 8.7 no longer reads instead of keeping them as the operator's.
+    static func ownedNames(_ file: String) -> Set<String> {
+        Set(OutputLayout.allVersions.flatMap(\.envFiles).filter { $0.fileName == file }.flatMap { $0.variables.map(\.name) })
     }
 
-    /// Comment lines this tool writes into env files (besides the header).
-    static func toolComments(_ layout: OutputLayout) -> Set<String> {
+    /// Comment lines this tool writes into env files (besides the header), for any version.
+    static let toolComments: Set<String> = {
         var lines: Set<String> = [FileHeader.envSecretNote]
-        for file in layout.envFiles {
+        for file in OutputLayout.allVersions.flatMap(\.envFiles) {
             lines.insert(FileHeader.envUsage(file.fileName))
             for variable in file.variables {
                 if let note = variable.note { lines.insert("# " + note) }
             }
         }
         return lines
-    }
+    }()
 }

@@ -8,15 +8,19 @@ import Yams
 /// `zeebe:`, ...), their blocks are carried over as text, comments included, after the generated
 /// overlay. When they sit inside the tool's own sections, the result is emitted by the YAML library,
 /// so comments of the old file (and the tool's notes on single keys) are not kept: the header says so.
+/// Config files of env output (Console's application.yaml, where the operator adds the
+/// `managed.releases` list) are merged the same way, with their own keys as the tool's.
 public enum HelmValuesMerge {
-    /// The merged overlay, or nil when the old file has no key of its own to keep (or cannot be read,
-    /// in which case the importer has already reported it): then the generated file stands as it is.
-    public static func merge(existing: String, generated: String, layout: OutputLayout = .camunda85) -> String? {
-        guard let old = try? YAMLTree.load(existing, file: OutputRenderer.helmValuesFileName),
-              var new = try? YAMLTree.load(generated, file: OutputRenderer.helmValuesFileName).node else { return nil }
-        let foreign = foreignLeaves(of: old.node, path: [], layout: layout)
+    /// The merged overlay (or config file `fileName`), or nil when the old file has no key of its own to
+    /// keep (or cannot be read, in which case the importer has already reported it): then the generated
+    /// file stands as it is.
+    public static func merge(existing: String, generated: String, fileName: String = OutputRenderer.helmValuesFileName) -> String? {
+        guard let old = try? YAMLTree.load(existing, file: fileName),
+              var new = try? YAMLTree.load(generated, file: fileName).node else { return nil }
+        let owned = ownedPaths(fileName)
+        let foreign = foreignLeaves(of: old.node, path: [], owned: owned)
         guard !foreign.isEmpty else { return nil }
-        let ownTopKeys = Set(layout.helmValues.compactMap(\.path.first))
+        let ownTopKeys = Set(owned.compactMap { $0.split(separator: ".").first.map(String.init) })
         let foreignTopKeys = foreign.map { $0.0[0] }.reduce(into: [String]()) { keys, key in
             if !keys.contains(key) { keys.append(key) }
         }
@@ -70,10 +74,15 @@ public enum HelmValuesMerge {
         return blocks.joined(separator: "\n") + "\n"
     }
 
-    /// Dotted paths the tool writes (and everything below them).
-    static func ownedPaths(_ layout: OutputLayout) -> Set<String> {
-        Set(layout.helmValues.map(\.dottedPath) + ["global.identity.auth.identity.redirectUrl"])
+    /// Dotted paths the tool writes into the file, for any version (and everything below them).
+    static func ownedPaths(_ fileName: String) -> Set<String> {
+        let configFiles = OutputLayout.allVersions.flatMap(\.configFiles).filter { $0.fileName == fileName }
+        if !configFiles.isEmpty { return Set(configFiles.flatMap(\.values).map(\.dottedPath)) }
+        return helmPaths
     }
+
+    static let helmPaths: Set<String> =
+        Set(OutputLayout.allVersions.flatMap(\.helmValues).map(\.dottedPath) + ["global.identity.auth.identity.redirectUrl"])
 
     /// Whether the tool owns a path: it writes it, or something above it.
     static func isOwned(_ path: [String], _ owned: Set<String>) -> Bool {
@@ -86,13 +95,12 @@ public enum HelmValuesMerge {
     }
 
     /// The values below `node` that the tool does not own, with their key paths.
-    static func foreignLeaves(of node: Node, path: [String], layout: OutputLayout) -> [([String], Node)] {
-        let owned = ownedPaths(layout)
+    static func foreignLeaves(of node: Node, path: [String], owned: Set<String> = helmPaths) -> [([String], Node)] {
         if isOwned(path, owned) { return [] }
         guard case .mapping(let mapping) = node else { return path.isEmpty ? [] : [(path, node)] }
         return mapping.flatMap { key, value -> [([String], Node)] in
             guard let name = key.scalar?.string else { return [] }
-            return foreignLeaves(of: value, path: path + [name], layout: layout)
+            return foreignLeaves(of: value, path: path + [name], owned: owned)
         }
     }
 

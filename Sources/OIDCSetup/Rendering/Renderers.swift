@@ -1,6 +1,6 @@
 /// One file the tool writes.
 public struct OutputFile: Equatable, Sendable {
-    public enum Kind: Sendable, Equatable { case envFile, helmValues, secretManifest, checklist, answers }
+    public enum Kind: Sendable, Equatable { case envFile, configFile, helmValues, secretManifest, checklist, answers }
 
     public let name: String
     public let kind: Kind
@@ -26,12 +26,9 @@ public struct InvalidConfiguration: Error, Equatable {
 
 /// Turns a valid configuration into the files of its output format (spec sections 2-4).
 /// Output is deterministic: no timestamps, stable order.
+/// The tables come from the configuration's version (`config.profile.layout`).
 public struct OutputRenderer: Sendable {
-    public let layout: OutputLayout
-
-    public init(layout: OutputLayout = .camunda85) {
-        self.layout = layout
-    }
+    public init() {}
 
     public static let helmValuesFileName = "values-oidc.yaml"
     public static let secretManifestFileName = "oidc-secret.yaml"
@@ -39,9 +36,10 @@ public struct OutputRenderer: Sendable {
 
     /// The names of the files `render` produces, without rendering (for the write confirmation).
     public func fileNames(for config: Configuration) -> [String] {
+        let layout = config.profile.layout
         switch config.output {
         case .env:
-            return layout.envFiles(for: config).map(\.fileName) + [Self.checklistFileName]
+            return layout.envFiles(for: config).map(\.fileName) + layout.configFiles(for: config).map(\.fileName) + [Self.checklistFileName]
         case .helm:
             return [Self.helmValuesFileName]
                 + (config.helmSecrets == .kubernetesSecret ? [Self.secretManifestFileName] : [])
@@ -53,9 +51,10 @@ public struct OutputRenderer: Sendable {
         let errors = Validator.validate(config).filter { $0.severity == .error }
         guard errors.isEmpty else { throw InvalidConfiguration(issues: errors) }
         var files: [OutputFile]
+        let layout = config.profile.layout
         switch config.output {
         case .env:
-            files = layout.envFiles(for: config).map { envFile($0, config) }
+            files = layout.envFiles(for: config).map { envFile($0, config) } + layout.configFiles(for: config).map { configFile($0, config) }
         case .helm:
             files = [helmValues(config)]
             if config.helmSecrets == .kubernetesSecret { files.append(secretManifest(config)) }
@@ -110,10 +109,27 @@ public struct OutputRenderer: Sendable {
         } else {
             lines.append("# Holds no secret: existingSecret names the Kubernetes Secret '\(config.value(.kubernetesSecretName))' (see \(Self.secretManifestFileName)).")
         }
-        lines.append("# Use: helm upgrade --install <release> camunda/camunda-platform --version 10.x -f values.yaml -f \(Self.helmValuesFileName)")
+        lines.append("# Use: helm upgrade --install <release> camunda/camunda-platform --version \(config.version.chartLine) -f values.yaml -f \(Self.helmValuesFileName)")
         lines.append("")
+        lines += yamlLines(config.profile.layout.helmValues, config, inline: inline)
+        return OutputFile(name: Self.helmValuesFileName, kind: .helmValues, contents: lines.joined(separator: "\n") + "\n", holdsSecret: inline)
+    }
+
+    /// A config file of env output (Console's application.yaml): no secret, values quoted as in Helm.
+    func configFile(_ file: ConfigFileLayout, _ config: Configuration) -> OutputFile {
+        var lines = FileHeader.lines(config, subject: "\(file.component.displayName) configuration file (\(file.fileName))", comment: "#")
+        lines += file.usage
+        lines.append("")
+        lines += yamlLines(file.values, config, inline: false)
+        return OutputFile(name: file.fileName, kind: .configFile, contents: lines.joined(separator: "\n") + "\n", holdsSecret: false)
+    }
+
+    /// The YAML mapping of these keys, nested by path, every string quoted; the keys of components
+    /// not selected and of conditions that do not hold are left out.
+    func yamlLines(_ values: [HelmValue], _ config: Configuration, inline: Bool) -> [String] {
+        var lines: [String] = []
         var open: [String] = []
-        for value in layout.helmValues {
+        for value in values {
             if let c = value.component, !config.isSelected(c) { continue }
             guard value.condition.holds(in: config) else { continue }
             let parents = Array(value.path.dropLast())
@@ -137,7 +153,7 @@ public struct OutputRenderer: Sendable {
                 lines.append("\(indent)\(key): \(YAMLScalar.quoted(resolve(value.source, config)))")
             }
         }
-        return OutputFile(name: Self.helmValuesFileName, kind: .helmValues, contents: lines.joined(separator: "\n") + "\n", holdsSecret: inline)
+        return lines
     }
 
     func secretManifest(_ config: Configuration) -> OutputFile {
@@ -152,7 +168,7 @@ public struct OutputRenderer: Sendable {
             "type: Opaque",
             "stringData:",
         ]
-        for c in config.components {
+        for c in config.components where config.applies(.clientSecret(c)) {
             guard let key = c.kubernetesSecretKey else { continue }
             lines.append("  \(key): \(YAMLScalar.quoted(config.value(.clientSecret(c))))")
         }
@@ -178,7 +194,7 @@ enum FileHeader {
     static func lines(_ config: Configuration, subject: String, comment: String) -> [String] {
         [
             "\(comment) \(subject), generated by \(ToolInfo.name) \(ToolInfo.version)",
-            "\(comment) for Camunda \(ToolInfo.camundaVersion) (Helm chart \(ToolInfo.chartVersion)), provider: \(config.provider.displayName) (\(config.provider.identityType)).",
+            "\(comment) for \(config.version.displayName), provider: \(config.provider.displayName) (\(config.provider.identityType)).",
         ]
     }
 }

@@ -145,9 +145,27 @@ public enum Wizard {
             if let first = blocking.first, let index = state.items.firstIndex(of: first) { focus(&state, index) }
             return []
         }
+        if state.step == .version, let setup = state.unversionedSetup {
+            rereadAs(&state, setup)
+        }
         let steps = state.steps
         guard let index = steps.firstIndex(of: state.step), index + 1 < steps.count else { return [] }
         return enter(&state, steps[index + 1])
+    }
+
+    /// Reads the loaded files again as the version chosen (they did not say theirs).
+    static func rereadAs(_ state: inout WizardState, _ setup: ImportedSetup) {
+        state.unversionedSetup = nil
+        guard setup.configuration.version != state.config.version else { return }
+        do {
+            let again = try SetupImporter(version: state.config.version).reimport(setup)
+            state.config = again.configuration
+            state.baseline = again.baseline.merging(state.baseline) { new, _ in new }
+            state.importNotes = again.notes.map(\.description)
+            state.versionChangeNotes = []
+        } catch {
+            state.notice = "Could not read the files as Camunda \(state.config.version.rawValue): \(error.description)"
+        }
     }
 
     static func back(_ state: inout WizardState) {
@@ -175,6 +193,9 @@ public enum Wizard {
         // The first input, or Next when the step has none (Enter then goes on, not back).
         focus(&state, state.items.firstIndex { $0 != .backButton } ?? 0)
         switch step {
+        case .version:
+            state.versionStepStart = state.config
+            state.versionChangeNotes = []
         case .preview:
             state.previewTab = 0
         case .write:
@@ -245,8 +266,15 @@ public enum Wizard {
         state.claimConfirmed = true
         state.touched = []
         state.attempted = []
-        _ = enter(&state, .provider)
+        state.versionChangeNotes = []
+        // Files that do not say their version were read as the one given (or 8.5): the version step asks.
+        state.unversionedSetup = setup.statedVersion == nil && setup.source != .answers ? setup : nil
+        _ = enter(&state, .version)
         let files = setup.baseline.count
+        if state.unversionedSetup != nil {
+            state.notice = "The files do not say their Camunda version: choose it, they are read as that one."
+            return
+        }
         state.notice = "Loaded \(state.loadedFrom ?? directory)" + (files > 0 ? " (\(files) file\(files == 1 ? "" : "s"))" : "")
             + (setup.notes.isEmpty ? "." : "; \(setup.notes.count) note\(setup.notes.count == 1 ? "" : "s") on the review step.")
     }
@@ -257,7 +285,7 @@ public enum Wizard {
         let items = state.items
         state.focus = items.isEmpty ? 0 : min(max(index, 0), items.count - 1)
         state.cursor = state.focusedItem.flatMap { state.editableText($0) }?.count ?? 0
-        if state.focusedItem == .field(.components) { state.listCursor = min(state.listCursor, Component.allCases.count - 1) }
+        if state.focusedItem == .field(.components) { state.listCursor = min(state.listCursor, state.config.profile.components.count - 1) }
     }
 
     static func moveFocus(_ state: inout WizardState, by delta: Int) {
@@ -287,7 +315,7 @@ public enum Wizard {
     static func toggle(_ state: inout WizardState) {
         switch state.focusedItem {
         case .field(.components):
-            let c = Component.allCases[state.listCursor]
+            let c = state.config.profile.components[state.listCursor]
             if state.config.selectedComponents.contains(c) {
                 state.config.selectedComponents.remove(c)
             } else {
@@ -311,7 +339,7 @@ public enum Wizard {
             state.startChoice = min(max(state.startChoice + delta, 0), 1)
             state.notice = nil
         case .field(.components):
-            state.listCursor = min(max(state.listCursor + delta, 0), Component.allCases.count - 1)
+            state.listCursor = min(max(state.listCursor + delta, 0), state.config.profile.components.count - 1)
         case .field(let f) where FieldCatalog.field(f).kind == .choice:
             let choices = FieldCatalog.field(f).choices
             let current = choices.firstIndex { $0.value == state.config.value(f) } ?? 0
@@ -328,6 +356,15 @@ public enum Wizard {
 
     static func choose(_ state: inout WizardState, _ field: FieldID, _ value: String) {
         switch field {
+        case .camundaVersion:
+            guard let version = CamundaVersion(rawValue: value), version != state.config.version else { return }
+            state.config.version = version
+            // Told against the answers as they were when the step was entered, once there are answers.
+            if let before = state.versionStepStart, !before.values.isEmpty, before.version != version {
+                state.versionChangeNotes = versionChange(from: before, to: state.config)
+            } else {
+                state.versionChangeNotes = []
+            }
         case .provider: state.config.provider = Provider(rawValue: value) ?? state.config.provider
         case .output: state.config.output = OutputFormat(rawValue: value) ?? state.config.output
         case .helmSecrets: state.config.helmSecrets = HelmSecretMode(rawValue: value) ?? state.config.helmSecrets
@@ -372,6 +409,26 @@ public enum Wizard {
         default:
             break
         }
+    }
+
+    /// What a change of version does to the answers: every answer is kept, but some are no longer
+    /// written (a component or question the version lacks) and some questions are new.
+    static func versionChange(from old: Configuration, to new: Configuration) -> [String] {
+        var notes: [String] = []
+        let v = "Camunda \(new.version.rawValue)"
+        for c in Component.allCases where old.isSelected(c) && !new.profile.components.contains(c) {
+            notes.append("\(v) has no \(c.displayName): its answers are kept, but not written.")
+        }
+        let dropped = old.applicableFields.filter { !new.applies($0) && !old.raw($0).isEmpty && ($0.component.map(new.isSelected) ?? true) }
+        if !dropped.isEmpty {
+            notes.append("No longer asked in \(v) (kept, not written): " + dropped.map { old.spec($0).label }.joined(separator: ", ") + ".")
+        }
+        let added = new.applicableFields.filter { !old.applies($0) && new.value($0).isEmpty && new.spec($0).kind != .choice }
+        if !added.isEmpty {
+            notes.append("New in \(v): " + added.map { new.spec($0).label }.joined(separator: ", ") + ".")
+        }
+        if notes.isEmpty { notes.append("Every answer still applies in \(v).") }
+        return notes
     }
 
     static func setField(_ state: inout WizardState, _ field: FieldID, _ value: String) {

@@ -128,6 +128,13 @@ public struct WizardState: Equatable, Sendable {
     /// Where the loaded setup came from, and what the import could not represent.
     public var loadedFrom: String?
     public var importNotes: [String] = []
+    /// The loaded setup, when its files did not say their Camunda version: the version step reads
+    /// them again as the version chosen there.
+    public var unversionedSetup: ImportedSetup?
+    /// What changing the version did to the answers: kept but no longer written, newly asked.
+    public var versionChangeNotes: [String] = []
+    /// The answers as they were when the version step was entered: what a change of version is told against.
+    public var versionStepStart: Configuration?
 
     public init(config: Configuration = Configuration()) {
         self.config = config
@@ -186,8 +193,8 @@ public struct WizardState: Equatable, Sendable {
             switch file.kind {
             case .envFile:
                 return EnvFileMerge.mergedFile(file, existing: old, existingIsPrivate: false)
-            case .helmValues:
-                guard let merged = HelmValuesMerge.merge(existing: old, generated: file.contents) else { return file }
+            case .helmValues, .configFile:
+                guard let merged = HelmValuesMerge.merge(existing: old, generated: file.contents, fileName: file.name) else { return file }
                 return OutputFile(name: file.name, kind: file.kind, contents: merged, holdsSecret: file.holdsSecret)
             default:
                 return file

@@ -2,6 +2,8 @@
 /// credentials step per selected component, and the Helm secrets step only for Helm output.
 public enum WizardStep: Hashable, Sendable {
     case start
+    /// The Camunda version: the first question, as it decides the rest.
+    case version
     case provider
     case output
     case endpoints
@@ -22,6 +24,7 @@ public enum WizardStep: Hashable, Sendable {
     public var title: String {
         switch self {
         case .start: return "Welcome"
+        case .version: return "Camunda version"
         case .provider: return "Provider"
         case .output: return "Output"
         case .endpoints: return "Provider endpoints"
@@ -42,7 +45,7 @@ public enum WizardStep: Hashable, Sendable {
     /// The steps for a configuration, in order (without `.done`, which is not a step to go back to).
     /// `comparing`: an existing setup was loaded, so the changes step shows the diff before writing.
     public static func steps(for config: Configuration, comparing: Bool = false) -> [WizardStep] {
-        var steps: [WizardStep] = [.start, .provider, .output, .endpoints, .components, .urls]
+        var steps: [WizardStep] = [.start, .version, .provider, .output, .endpoints, .components, .urls]
         steps += config.components.map { .component($0) }
         steps.append(.initialClaim)
         if config.output == .helm { steps.append(.helmSecrets) }
@@ -83,6 +86,7 @@ extension WizardStep {
     public func fields(for config: Configuration) -> [FieldID] {
         let candidates: [FieldID]
         switch self {
+        case .version: candidates = [.camundaVersion]
         case .provider: candidates = [.provider]
         case .output: candidates = [.output]
         case .endpoints:
