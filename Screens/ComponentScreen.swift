@@ -6,11 +6,16 @@ struct ComponentScreen: StepScreen {
     let component: Component
 
     func intro(_ state: WizardState) -> String {
+        let profile = state.config.profile
+        if component == .connectors, profile.asks(.connectorsUseOrchestrationApp) {
+            return "Connectors call the cluster as a machine client, with its app (nothing to register) or one of their own"
+                + " (machine to machine, no redirect URI); this setup adds the client ID to the cluster's connectors role."
+        }
         guard state.config.applies(.clientID(component)) else {
             return "Outbound-only Connectors use the Zeebe application's credentials: nothing to register for them."
         }
-        let split = component == .webModeler && state.config.profile.webModelerHasAPIApp
-        var text = "Register \(component.displayName)\(split ? " as two apps: the UI" : "") as \(component.applicationType.registrationPhrase)"
+        let split = component == .webModeler && profile.webModelerHasAPIApp
+        var text = "Register \(profile.name(of: component))\(split ? " as two apps: the UI" : "") as \(component.applicationType.registrationPhrase)"
         if let redirect = state.config.redirectURI(component) {
             text += " with redirect URI \(redirect)"
         }

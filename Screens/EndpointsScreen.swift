@@ -24,7 +24,8 @@ struct EndpointsScreen: StepScreen {
         guard row < area.bottom else { return }
         frame.put("Derived from the tenant ID (read-only):", row: row, column: area.column, style: .bold)
         row += 1
-        let derived: [(String, FieldID)] = [("Issuer", .issuer), ("Issuer backend", .issuerBackendURL), ("Token URL", .tokenURL), ("JWKS URL", .jwksURL)]
+        let derived: [(String, FieldID)] = [("Issuer", .issuer), ("Issuer backend", .issuerBackendURL), ("Authorization", .authorizationURL),
+                                            ("Token URL", .tokenURL), ("JWKS URL", .jwksURL)].filter { state.config.applies($0.1) }
         let labelWidth = 16
         // Two rows per URL when they fit, else one (clipped): all four stay on screen at 60x18.
         let rowsEach = area.bottom - row >= derived.count * 2 ? 2 : 1

@@ -20,8 +20,14 @@ struct FormView {
 
     /// Labels drop the component's name on a component's own step.
     func label(_ spec: FieldSpec) -> String {
-        if case .component = state.step { return spec.shortLabel }
-        return spec.label
+        guard case .component(let c) = state.step else { return spec.label }
+        // The version's name of the component ("Management Identity client ID" -> "Client ID").
+        let name = state.config.profile.name(of: c) + " "
+        if spec.label.hasPrefix(name) {
+            let rest = spec.label.dropFirst(name.count)
+            return rest.prefix(1).uppercased() + rest.dropFirst()
+        }
+        return spec.shortLabel
     }
 
     /// The message under a field, wrapped: errors, warnings and notices may take three rows
@@ -201,14 +207,17 @@ struct FormView {
     }
 
     func drawComponents(focused: Bool, into frame: inout Frame, row: Int, area: Rect) {
-        let offered = state.config.profile.components
+        let profile = state.config.profile
+        let offered = profile.components
+        // Names as the version has them ("Management Identity"); the summaries line up after the longest.
+        let nameWidth = max(12, offered.map { profile.name(of: $0).count }.max() ?? 0)
         for (index, c) in offered.enumerated() {
             let checked = state.config.isSelected(c)
             let highlighted = focused && index == state.listCursor
-            let name = c.displayName.padding(toLength: 12)
+            let name = profile.name(of: c).padding(toLength: nameWidth)
             frame.put((highlighted ? "›" : " ") + " [\(checked ? "x" : " ")] \(name)", row: row + index, column: area.column,
                       style: highlighted ? .selected : checked ? .bold : .normal)
-            frame.put(Frame.clip(state.config.profile.summary(of: c), to: area.width - 19), row: row + index, column: area.column + 19, style: .muted)
+            frame.put(Frame.clip(profile.summary(of: c), to: area.width - nameWidth - 7), row: row + index, column: area.column + nameWidth + 7, style: .muted)
         }
         for (offset, message) in componentMessages().enumerated() {
             frame.put(Frame.clip(message.0, to: area.width), row: row + offered.count + offset, column: area.column, style: message.1)

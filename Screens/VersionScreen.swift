@@ -9,8 +9,9 @@ struct VersionScreen: StepScreen {
     }
 
     static let howToFind = [
-        "How to find yours: `helm list -A` shows the CHART: camunda-platform-10.x is 8.5, 11.x is 8.6, 12.x is 8.7.",
-        "Docker compose or VMs: the image tags (camunda/zeebe:8.7.x).",
+        "How to find yours: `helm list -A` shows the CHART: camunda-platform-"
+            + CamundaVersion.allCases.map { "\($0.chartLine) is \($0.rawValue)" }.joined(separator: ", ") + ".",
+        "Docker compose or VMs: the image tags (camunda/zeebe:8.7.x, camunda/camunda:8.8.x).",
     ]
 
     func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {

@@ -17,6 +17,7 @@ public enum WizardView {
         case .urls: return URLsScreen()
         case .component(let c): return ComponentScreen(component: c)
         case .initialClaim: return InitialClaimScreen()
+        case .adminBootstrap: return AdminBootstrapScreen()
         case .helmSecrets: return HelmSecretsScreen()
         case .review: return ReviewScreen()
         case .providerCheck: return ProviderCheckScreen()
@@ -90,6 +91,8 @@ public enum WizardView {
             frame.put(progress, row: 0, column: frame.width - progress.count, style: .selected)
         }
         var title = state.step.title
+        // The version's name of the component ("Management Identity application" in 8.8).
+        if case .component(let c) = state.step { title = "\(state.config.profile.name(of: c)) application" }
         switch state.step {
         case .start, .version, .provider: break
         default: title += " · " + state.config.provider.displayName + " · " + state.config.output.displayName

@@ -25,8 +25,9 @@ public struct LiveChecker: Sendable {
         }
 
         // Discovery: the public issuer, then the backend one when the public one cannot be reached.
-        var discovery: (CheckResult, DiscoveryDocument?)?
-        for (url, backend) in plan.discoveryURLs {
+        // No issuer (8.8+ generic): the plan's skip line stands for discovery, already reported above.
+        var discovery: (CheckResult, DiscoveryDocument?)? = plan.skipped.first { $0.id == .discovery }.map { ($0, nil) }
+        for (url, backend) in plan.discoveryURLs where !plan.issuer.isEmpty {
             let outcome = await fetch(url, plan: plan) { await client.get(url) }
             let judged = judge.discovery(outcome, url: url, backend: backend)
             if discovery == nil { discovery = judged }  // the public issuer's verdict, unless the backend answers
@@ -36,8 +37,10 @@ public struct LiveChecker: Sendable {
             }
         }
         let (discoveryResult, document) = discovery!
-        results[.discovery] = discoveryResult
-        report(discoveryResult)
+        if discoveryResult.status != .skip {
+            results[.discovery] = discoveryResult
+            report(discoveryResult)
+        }
 
         let formBody = document?.prefersFormBody ?? false
         let jwksTask = Task { () -> (CheckResult, JWTKeyCollection?) in

@@ -49,7 +49,7 @@ struct Check: ParsableCommand {
         let issues = Validator.validate(config).filter { issue in
             guard config.value(issue.field).isEmpty else { return true }
             if secretsElsewhere, case .clientSecret = issue.field { return false }
-            let (env, helm) = destinations(issue.field)
+            let (env, helm) = destinations(issue.field, config)
             return (config.output == .env ? env : helm).isEmpty == false || setup.origins[issue.field] != nil
                 || issue.field == .components || FieldCatalog.field(issue.field).derivation(config.provider) != nil
         }
@@ -60,7 +60,7 @@ struct Check: ParsableCommand {
         let errors = issues.filter { $0.severity == .error }.count + setup.notes.filter { $0.severity == .error }.count
         let warnings = issues.count + missing.count - issues.filter { $0.severity == .error }.count
         print("\(loaded.description): Camunda \(config.version.rawValue), \(config.provider.displayName), \(config.output.displayName), "
-              + "\(config.components.map(\.displayName).joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+              + "\(config.components.map(config.profile.name(of:)).joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 || (strict && warnings > 0) { throw ExitStatus.invalidAnswers }
     }
 }

@@ -7,7 +7,9 @@ import Testing
 enum CLIFixture {
     static let answerSets = ["entra-helm", "entra-helm-inline", "entra-env", "generic-env", "generic-helm", "generic-helm-inline",
                              "8.6-entra-helm", "8.6-generic-helm", "8.6-entra-env", "8.6-generic-env",
-                             "8.7-entra-helm", "8.7-entra-helm-inline", "8.7-generic-helm-inline", "8.7-entra-env", "8.7-generic-env"]
+                             "8.7-entra-helm", "8.7-entra-helm-inline", "8.7-generic-helm-inline", "8.7-entra-env", "8.7-generic-env",
+                             "8.8-entra-helm", "8.8-generic-helm", "8.8-entra-env", "8.8-generic-env",
+                             "8.9-entra-helm", "8.9-generic-helm", "8.9-entra-env", "8.9-generic-env"]
 
     static func answersURL(_ set: String) -> URL {
         Golden.fixtures.appendingPathComponent("answers/\(set).yaml")

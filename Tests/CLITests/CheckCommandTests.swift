@@ -67,13 +67,35 @@ import Testing
         // Put the console block under global.identity.auth (the line before identityKeycloak closes that mapping).
         try sandbox.write("out/values-oidc.yaml", values)
         let helm = try sandbox.run(["check", "out/values-oidc.yaml"])
-        #expect(helm.stdout.contains("global.identity.auth.console.clientId is a key of Camunda 8.6, 8.7, not Camunda 8.5 (Helm chart 10.x): chart 10.x ignores it\n"), "\(helm.stdout)")
+        #expect(helm.stdout.contains("global.identity.auth.console.clientId is a key of Camunda 8.6, 8.7, 8.8, 8.9, not Camunda 8.5 (Helm chart 10.x): chart 10.x ignores it\n"), "\(helm.stdout)")
 
         let env = try Self.generated("entra-env")
         defer { env.remove() }
         try env.write("out/console.env", "CAMUNDA_IDENTITY_CLIENT_ID=x\n")
         let result = try env.run(["check", "out"])
-        #expect(result.stdout.contains("note: console.env: is a file of Camunda 8.6, 8.7, not Camunda 8.5 (Helm chart 10.x): ignored\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("note: console.env: is a file of Camunda 8.6, 8.7, 8.8, 8.9, not Camunda 8.5 (Helm chart 10.x): ignored\n"), "\(result.stdout)")
+    }
+
+    @Test("an 8.5 overlay checked as 8.8 and 8.9: basic auth, the secret read as a Secret's name (8.8) or refused (8.9), the old blocks")
+    func orchestrationTraps() throws {
+        let sandbox = try Self.generated("entra-helm-inline")
+        defer { sandbox.remove() }
+        let on88 = try sandbox.run(["check", "out/values-oidc.yaml", "--camunda", "8.8"])
+        #expect(on88.status == 65)
+        for expected in [
+            "error: out/values-oidc.yaml: global.security.authentication.method is not set: chart 13.x defaults to basic, so the Orchestration cluster and Connectors stay on basic auth without an error (set it to oidc)\n",
+            "error: out/values-oidc.yaml:19: global.identity.auth.identity.existingSecret is a string: chart 13.x reads it as the *name* of a Kubernetes Secret",
+            "error: out/values-oidc.yaml:49: global.identity.auth.connectors is merged over connectors.security.authentication.oidc by chart 13.x",
+            "note: out/values-oidc.yaml:24: global.identity.auth.operate has no effect since 8.8",
+            "note: out/values-oidc.yaml:39: global.identity.auth.zeebe has no effect since 8.8",
+            "error: components.orchestration.clientId: required\n",
+        ] {
+            #expect(on88.stdout.contains(expected), "\(expected)\n\(on88.stdout)")
+        }
+        let on89 = try sandbox.run(["check", "out/values-oidc.yaml", "--camunda", "8.9"])
+        #expect(on89.status == 65)
+        #expect(on89.stdout.contains("error: out/values-oidc.yaml:19: global.identity.auth.identity.existingSecret: chart 14.x refuses to render ('The Helm values file key \"global.identity.auth.identity.existingSecret\" has been removed.')"), "\(on89.stdout)")
+        #expect(on89.stdout.contains("note: out/values-oidc.yaml:49: global.identity.auth.connectors is ignored by chart 14.x"), "\(on89.stdout)")
     }
 
     @Test("hand-written files that do not say their version: check asks for --camunda (exit 64), then reads them as that")
@@ -86,7 +108,7 @@ import Testing
         }
         let unknown = try sandbox.run(["check", "out"])
         #expect(unknown.status == 64)
-        #expect(unknown.stderr == "camunda-oidc check: out: the files do not say which Camunda version they are for; give it with --camunda 8.5|8.6|8.7\n")
+        #expect(unknown.stderr == "camunda-oidc check: out: the files do not say which Camunda version they are for; give it with --camunda 8.5|8.6|8.7|8.8|8.9\n")
         let given = try sandbox.run(["check", "out", "--camunda", "8.7"])
         #expect(given.status == 0, "\(given.stdout)")
         #expect(given.stdout.hasSuffix("env files in out: Camunda 8.7, Microsoft Entra ID, Env files, Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors, Console: 0 errors, 0 warnings\n"), "\(given.stdout)")

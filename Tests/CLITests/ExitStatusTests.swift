@@ -10,7 +10,7 @@ import Testing
         (["generate", "--answers", "a.yaml", "--secret", "fake-identity-secret-NOT-REAL"], "Unknown option '--secret'"),
         (["generate"], "Missing expected argument '--answers <answers>'"),
         (["fields", "--provider", "azure"], "The value 'azure' is invalid for '--provider <provider>'"),
-        (["fields", "--camunda", "8.8"], "The value '8.8' is invalid for '--camunda <camunda>'"),
+        (["fields", "--camunda", "9.0"], "The value '9.0' is invalid for '--camunda <camunda>'"),
         (["check", ".", "--camunda", "9"], "The value '9' is invalid for '--camunda <camunda>'"),
     ])
     func usage(arguments: [String], message: String) throws {

@@ -328,6 +328,124 @@ struct WizardEndToEndTests {
         try Self.expectSameAsGenerate(written, tmux: tmux, secrets: Entra87.secrets)
     }
 
+    // MARK: 1c. Camunda 8.8, Entra -> Helm
+
+    /// The answers of Tests/Fixtures/answers/8.8-entra-helm.yaml (the spec's legend; ...000a is the cluster's app).
+    enum Entra88 {
+        static let urls = ["https://camunda.example.com", "https://identity.example.com", "https://optimize.example.com",
+                           "https://modeler.example.com", "https://console.example.com"]
+        static let clusterID = "00000000-0000-0000-0000-00000000000a"
+        static let secrets = ["ORCHESTRATION": "fake-orchestration-secret~NOT-REAL", "IDENTITY": "fake-identity-secret~NOT-REAL",
+                              "OPTIMIZE": "fake-optimize-secret~NOT-REAL"]
+    }
+
+    @Test("Camunda 8.8, Entra -> Helm typed as keys (the Orchestration cluster, Management Identity, Connectors on the cluster's app, admins): the fixture's goldens, and the same as generate")
+    func entra88HelmFullRun() throws {
+        let tmux = try TmuxSession()
+        defer { tmux.close() }
+
+        try tmux.waitFor("Welcome", "(•) Start a new setup")
+        try tmux.press("Enter")
+        try tmux.waitFor("Camunda version", "(•) Camunda 8.5  (Helm chart 10.x)", "13.x is 8.8")
+        try tmux.press("Down", "Down", "Down")
+        try tmux.waitFor("(•) Camunda 8.8  (Helm chart 13.x)", "One app for Zeebe, Operate, Tasklist")
+        try tmux.press("Enter")
+        try tmux.waitFor("Provider", "Camunda 8.8 OIDC setup", "(•) Microsoft Entra ID")
+        try tmux.press("Enter")
+        try tmux.waitFor("Output · Microsoft Entra ID · Helm values")
+        try tmux.press("Enter")
+        try tmux.waitFor("Provider endpoints · Microsoft Entra ID")
+        try tmux.type(Entra.tenant)
+        try tmux.waitFor("Authorization   https://login.microsoftonline.com/11111111-2222-3333-4444-5")
+        try tmux.press("Enter", "Enter")
+
+        // The cluster is always deployed: Space on it is refused in words.
+        try tmux.waitFor("Components · Microsoft Entra ID", "› [x] Orchestration cluster", "[x] Management Identity", "[ ] Web Modeler")
+        try tmux.press("Space")
+        try tmux.waitFor("Orchestration cluster is always deployed", "› [x] Orchestration cluster")
+        try tmux.press("Down", "Down", "Down", "Space", "Down", "Space", "Down", "Space")
+        try tmux.waitFor("Step 6 of 20", "[x] Web Modeler", "[x] Connectors", "› [x] Console")
+        try tmux.press("Enter")
+
+        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 7 of 20", "Orchestration cluster URL")
+        for (offset, url) in Entra88.urls.enumerated() {
+            try tmux.type(url)
+            if offset < Entra88.urls.count - 1 { try tmux.press("Enter") }
+        }
+        try tmux.waitFor("https://camunda.example.com/sso-callback", "https://console.example.com/")
+        try tmux.press("Enter")
+
+        try tmux.waitFor("Orchestration cluster application · Microsoft Entra ID", "Step 8 of 20", "https://camunda.example.com/sso-callback")
+        try tmux.type(Entra88.clusterID)
+        try tmux.press("Tab")
+        try tmux.type(Entra88.secrets["ORCHESTRATION"]!)
+        try tmux.waitFor(Self.masked(Entra88.secrets["ORCHESTRATION"]!), "(•) Yes: a token with a user name is a user's")
+        try tmux.pressNextButton()
+        for (step, name, key, id) in [(9, "Identity", "IDENTITY", 1), (10, "Optimize", "OPTIMIZE", 4)] {
+            try tmux.waitFor("\(name) application · Microsoft Entra ID", "Step \(step) of 20")
+            try tmux.type(Entra87.id(id))
+            try tmux.press("Tab")
+            try tmux.type(Entra88.secrets[key]!)
+            try tmux.waitFor(Self.masked(Entra88.secrets[key]!))
+            try tmux.pressNextButton()
+        }
+        try tmux.waitFor("Web Modeler application · Microsoft Entra ID", "Step 11 of 20", "› UI client ID")
+        try tmux.type(Entra87.id(7))
+        try tmux.press("Tab", "Tab")
+        try tmux.type(Entra87.id(8))
+        try tmux.pressNextButton()
+
+        try tmux.waitFor("Connectors application · Microsoft Entra ID", "Step 12 of 20", "(•) Use the Orchestration cluster's app",
+                         "\(Entra88.clusterID)/.default")
+        try tmux.pressNextButton()
+        try tmux.waitFor("Console application · Microsoft Entra ID", "Step 13 of 20")
+        try tmux.type(Entra87.id(9))
+        try tmux.waitFor(Entra87.id(9))
+        try tmux.pressNextButton()
+
+        try tmux.waitFor("First administrator · Microsoft Entra ID", "Step 14 of 20")
+        try tmux.press("Tab")
+        try tmux.type(Entra87.claimValue)
+        try tmux.press("Enter", "Space")
+        try tmux.waitFor("[x] I understand")
+        try tmux.press("Enter")
+        // The cluster's admins default to the initial claim.
+        try tmux.waitFor("Cluster administrators · Microsoft Entra ID", "Step 15 of 20", "Admin claim value  \(Entra87.claimValue)")
+        try tmux.pressNextButton()
+
+        try tmux.waitFor("Secrets in Helm · Microsoft Entra ID", "Step 16 of 20", "(•) Kubernetes Secret")
+        try tmux.press("Enter")
+        try tmux.type("camunda-oidc")
+        try tmux.press("Enter")
+
+        try tmux.waitFor("Review · Microsoft Entra ID", "Step 17 of 20", "No warnings")
+        try tmux.pressNextButton()
+        // The provider check (the proxy variables point at a closed loopback port: nothing leaves the machine).
+        try tmux.waitFor("Check with your provider", "s skip")
+        try tmux.press("s")
+        try tmux.waitFor("Preview · Microsoft Entra ID", "Step 19 of 20", "Camunda 8.8 (Helm chart 13.x)")
+        try tmux.pressNextButton()
+        try tmux.waitFor("Write · Microsoft Entra ID", "Step 20 of 20", "oidc-secret.yaml            0600   new")
+        try tmux.press("Enter")
+        try tmux.waitFor("Wrote 4 files:", "--version 13.x")
+        try tmux.press("Enter")
+
+        let ending = try tmux.waitForEnding()
+        #expect(ending.status == 0, "exit status \(ending.status)\n\(ending.history)")
+        try Self.expectSane(ending)
+        try Self.expectNoSecret(Entra88.secrets, in: tmux, ending: ending)
+
+        let written = try Self.files(in: tmux.work)
+        #expect(written.keys.sorted() == ["camunda-oidc-answers.yaml", "oidc-secret.yaml", "registration-checklist.md", "values-oidc.yaml"])
+        let answers = String(decoding: written["camunda-oidc-answers.yaml"]?.contents ?? Data(), as: UTF8.self)
+        #expect(answers.contains("camunda: \"8.8\"\n") && answers.contains("  orchestration:\n"), "\(answers)")
+        for name in ["values-oidc.yaml", "oidc-secret.yaml", "registration-checklist.md"] {
+            let golden = try Data(contentsOf: CLIFixture.goldenDirectory("8.8-entra-helm").appendingPathComponent(name))
+            #expect(written[name]?.contents == golden, "\(name) differs from the 8.8-entra-helm golden")
+        }
+        try Self.expectSameAsGenerate(written, tmux: tmux, secrets: Entra88.secrets)
+    }
+
     // MARK: 2. Generic -> env
 
     @Test("Generic -> env files typed as keys (all components): same files as generate")

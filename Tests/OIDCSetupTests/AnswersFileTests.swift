@@ -42,7 +42,7 @@ import Testing
         return minimal.replacingOccurrences(of: old, with: new)
     }
 
-    static let topLevelKeys = "version, camunda, provider, output, tenantId, authorityHost, issuer, issuerBackendUrl, tokenUrl, jwksUrl, identityBaseUrl, helmSecrets, kubernetesSecretName, initialClaim, components"
+    static let topLevelKeys = "version, camunda, provider, output, tenantId, authorityHost, issuer, issuerBackendUrl, authUrl, tokenUrl, jwksUrl, identityBaseUrl, helmSecrets, kubernetesSecretName, initialClaim, components"
 
     @Test("the minimal file parses into its configuration")
     func minimalParses() throws {
@@ -66,7 +66,8 @@ import Testing
     func fixturesParse() throws {
         for name in AnswersFixture.all {
             let answers = try AnswersFixture.answers(name)
-            #expect(answers.configuration.selectedComponents.contains(.identity), "\(name)")
+            // Identity up to 8.7; from 8.8 the Orchestration cluster is the one always there.
+            #expect(answers.configuration.isSelected(answers.configuration.version <= .v8_7 ? .identity : .orchestration), "\(name)")
         }
     }
 
@@ -156,7 +157,7 @@ import Testing
         ("output: helm", "output: yaml", "line 4: output: 'yaml' is not one of: env, helm"),
         ("output: helm", "output: helm\nhelmSecrets: secret", "line 5: helmSecrets: 'secret' is not one of: kubernetesSecret, inline"),
         ("version: 1", "version: 2", "line 1: version: must be 1 (the only answers format so far)"),
-        ("camunda: \"8.5\"", "camunda: \"9.0\"", "line 2: camunda: '9.0' is not a known Camunda version: give one of 8.5, 8.6, 8.7"),
+        ("camunda: \"8.5\"", "camunda: \"9.0\"", "line 2: camunda: '9.0' is not a known Camunda version: give one of 8.5, 8.6, 8.7, 8.8, 8.9"),
     ])
     func badChoice(old: String, new: String, message: String) {
         #expect(Self.problems(Self.replacing(old, with: new)) == [message])

@@ -10,7 +10,12 @@ enum AnswersFixture {
     static let later = [
         "8.6-entra-helm", "8.6-generic-helm", "8.6-entra-env", "8.6-generic-env",
         "8.7-entra-helm", "8.7-entra-helm-inline", "8.7-generic-helm-inline", "8.7-entra-env", "8.7-generic-env",
-    ]
+    ] + orchestrationModel
+
+    /// 8.8 and 8.9: every version x provider x format x Helm secret mode.
+    static let orchestrationModel = ["8.8", "8.9"].flatMap { version in
+        ["entra-helm", "entra-helm-inline", "entra-env", "generic-helm", "generic-helm-inline", "generic-env"].map { "\(version)-\($0)" }
+    }
 
     static func url(_ name: String) -> URL {
         Golden.fixtures.appendingPathComponent("answers/\(name).yaml")
@@ -49,6 +54,7 @@ enum SampleConfiguration {
             values[.webModelerAPIClientID] = "camunda-web-modeler-public-api"
         }
         if version.profile.asks(.clusterZeebeVersion) { values[.clusterZeebeVersion] = "\(version.rawValue).3" }
+        if version.profile.asks(.authorizationURL) { values[.authorizationURL] = "https://idp.example.com/realms/camunda/protocol/openid-connect/auth" }
         return Configuration(version: version, provider: .generic, output: output, selectedComponents: Set(version.profile.components), values: values)
     }
 

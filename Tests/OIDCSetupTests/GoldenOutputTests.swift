@@ -23,7 +23,25 @@ import Testing
         "8.7-generic-helm-inline": [("values-oidc.yaml", true), ("registration-checklist.md", false)],
         "8.7-entra-env": envFiles86,
         "8.7-generic-env": envFiles86,
+        "8.8-entra-helm": helmFiles, "8.9-entra-helm": helmFiles, "8.8-generic-helm": helmFiles, "8.9-generic-helm": helmFiles,
+        "8.8-entra-helm-inline": helmInlineFiles, "8.9-entra-helm-inline": helmInlineFiles,
+        "8.8-generic-helm-inline": helmInlineFiles, "8.9-generic-helm-inline": helmInlineFiles,
+        "8.8-entra-env": envFiles88(webapp: true), "8.9-entra-env": envFiles88(webapp: false),
+        "8.9-generic-env": envFiles88(webapp: false),
+        // The cluster and Connectors only: no Management Identity, nothing that needs it.
+        "8.8-generic-env": [("orchestration.env", true), ("connectors.env", true), ("registration-checklist.md", false)],
     ]
+
+    static let helmFiles: [(name: String, holdsSecret: Bool)] = [("values-oidc.yaml", false), ("oidc-secret.yaml", true), ("registration-checklist.md", false)]
+    static let helmInlineFiles: [(name: String, holdsSecret: Bool)] = [("values-oidc.yaml", true), ("registration-checklist.md", false)]
+
+    /// 8.8 and 8.9 with every component: the cluster's file first; 8.9 has no Web Modeler webapp file.
+    static func envFiles88(webapp: Bool) -> [(name: String, holdsSecret: Bool)] {
+        [("orchestration.env", true), ("identity.env", true), ("optimize.env", true)]
+            + (webapp ? [("web-modeler-webapp.env", false)] : [])
+            + [("web-modeler-restapi.env", false), ("connectors.env", true), ("console.env", false),
+               ("console-application.yaml", false), ("registration-checklist.md", false)]
+    }
 
     /// 8.6 and 8.7 add Console: its env file and its config file (no secret in either).
     static let envFiles86: [(name: String, holdsSecret: Bool)] = envFiles.dropLast()
@@ -38,7 +56,12 @@ import Testing
     @Test("the fixture answers are valid and draw no warning", arguments: AnswersFixture.all)
     func fixturesAreClean(set: String) throws {
         let answers = try AnswersFixture.answers(set)
-        #expect(Validator.validate(answers.configuration).map(\.description) == [])
+        let config = answers.configuration
+        // 8.8 and later warn about inline secrets (spec section 9); nothing else.
+        let inlineWarning = config.profile.helmSecretForm == .secretObject && config.output == .helm && config.helmSecrets == .inline
+        #expect(Validator.validate(config).map(\.description) == (inlineWarning ? [
+            "helmSecrets: inline: the values file holds every secret, and chart \(config.version.chartLine) puts Management Identity's in its ConfigMap in plain text, without a warning of its own; a Kubernetes Secret keeps them out of both",
+        ] : []))
         #expect(answers.notes == [])
     }
 
@@ -90,7 +113,7 @@ import Testing
         assertGolden(FieldReference.render(provider: provider), named: "fields/\(name).txt")
     }
 
-    @Test("the field reference of each later version, both providers, equals its golden", arguments: [CamundaVersion.v8_6, .v8_7])
+    @Test("the field reference of each later version, both providers, equals its golden", arguments: [CamundaVersion.v8_6, .v8_7, .v8_8, .v8_9])
     func fieldReferenceOfVersion(version: CamundaVersion) {
         assertGolden(FieldReference.render(provider: nil, version: version), named: "fields/\(version.rawValue)-all.txt")
     }
@@ -101,12 +124,18 @@ import Testing
         let text = FieldReference.render(provider: nil, version: version)
         let headings = text.split(separator: "\n").filter { $0.hasPrefix("== ") }
             .map { String($0.dropFirst(3).prefix { $0 != ":" }).replacingOccurrences(of: " ==", with: "") }
-        let expected = ["Global"] + version.profile.components.map { $0 == .webModeler && version.profile.webModelerHasAPIApp ? "Web Modeler UI" : $0.displayName }
+        let expected = ["Global"] + version.profile.components.map {
+            $0 == .webModeler && version.profile.webModelerHasAPIApp ? "Web Modeler UI" : version.profile.name(of: $0)
+        }
         #expect(headings == expected)
-        #expect(text.contains("components.webModeler.apiClientId") == (version == .v8_7))
-        #expect(text.contains("components.webModeler.publicApiAudience") == (version != .v8_7))
+        #expect(text.contains("components.webModeler.apiClientId") == (version >= .v8_7))
+        #expect(text.contains("components.webModeler.publicApiAudience") == (version < .v8_7))
         #expect(text.contains("CAMUNDA_CLIENT_AUTH_CLIENT_ID (connectors.env)") == (version == .v8_7))
-        #expect(text.contains("ZEEBE_CLIENT_ID (operate.env, tasklist.env\(version == .v8_7 ? "" : ", connectors.env"))"))
+        #expect(text.contains("ZEEBE_CLIENT_ID (operate.env, tasklist.env\(version == .v8_7 ? "" : ", connectors.env"))") == (version <= .v8_7))
+        // 8.8 and later: the Orchestration cluster and its claims, no Zeebe, Operate or Tasklist.
+        #expect(text.contains("components.orchestration.usernameClaim") == (version >= .v8_8))
+        #expect(text.contains("components.zeebe.clientId") == (version <= .v8_7))
+        #expect(text.contains("authUrl") == (version >= .v8_8))
     }
 
     @Test("the field reference's wrapped text never runs past 100 columns")

@@ -33,8 +33,8 @@ import TestSupport
         }
         var expected = config.normalized()
         if config.output == .env {
-            // Env files do not carry Web Modeler's and Console's URLs (they only shape the checklist).
-            expected.values[.componentURL(.webModeler)] = nil
+            // Env files do not carry Web Modeler's (before 8.9) and Console's URLs (they only shape the checklist).
+            if config.profile.layout.destinations(of: .componentURL(.webModeler)).env.isEmpty { expected.values[.componentURL(.webModeler)] = nil }
             expected.values[.componentURL(.console)] = nil
         }
         #expect(imported.configuration == expected)
@@ -187,10 +187,10 @@ import TestSupport
         var config = try Self.answers("entra-helm")
         let generated = try OutputRenderer().render(config).first { $0.name == "values-oidc.yaml" }!.contents
         let edited = generated + "operate:\n  resources:\n    limits: {cpu: \"2\", memory: 2Gi}\n"
-        let withAuthExtra = edited.replacingOccurrences(of: "    auth:\n", with: "    auth:\n      enabled: true\n")
+        let withAuthExtra = edited.replacingOccurrences(of: "    auth:\n", with: "    auth:\n      extraSetting: true\n")
         let setup = try SetupImporter().importHelmValues(withAuthExtra, file: "values-oidc.yaml")
         #expect(setup.notes.map(\.message).sorted() == [
-            "global.identity.auth.enabled is not written by this tool: a rewrite of values-oidc.yaml keeps it",
+            "global.identity.auth.extraSetting is not written by this tool: a rewrite of values-oidc.yaml keeps it",
             "operate.resources.limits.cpu is not written by this tool: a rewrite of values-oidc.yaml keeps it",
             "operate.resources.limits.memory is not written by this tool: a rewrite of values-oidc.yaml keeps it",
             "the secrets are in a Kubernetes Secret and no oidc-secret.yaml was found beside it: enter them again (or keep the Secret as it is)",
@@ -203,7 +203,7 @@ import TestSupport
         let file = OutputFile(name: "values-oidc.yaml", kind: .helmValues, contents: merged, holdsSecret: false)
         let keys = Dictionary(uniqueKeysWithValues: SetupDiff.keys(of: merged, file)!)
         let expected = Dictionary(uniqueKeysWithValues: SetupDiff.keys(of: regenerated, file)!)
-            .merging(["global.identity.auth.enabled": "true", "operate.resources.limits.cpu": "2", "operate.resources.limits.memory": "2Gi"]) { $1 }
+            .merging(["global.identity.auth.extraSetting": "true", "operate.resources.limits.cpu": "2", "operate.resources.limits.memory": "2Gi"]) { $1 }
         #expect(keys == expected)
         // Read back, the rewritten overlay is the new configuration.
         let reread = try SetupImporter().importHelmValues(merged, file: "values-oidc.yaml", secretManifest: nil)

@@ -218,3 +218,33 @@ import Testing
         }
     }
 }
+
+/// 8.8/8.9: the Orchestration-cluster model's confidential applications.
+@Suite struct LiveCheckOrchestrationTests {
+    func plan(_ fixture: String) throws -> LiveCheckPlan {
+        LiveCheckPlan(config: try AnswersFixture.answers(fixture).configuration)
+    }
+
+    @Test(arguments: ["8.8-generic-env", "8.9-generic-env", "8.8-entra-env", "8.9-entra-helm"])
+    func identityOptimizeClusterAndConnectors(fixture: String) throws {
+        let plan = try plan(fixture)
+        let config = try AnswersFixture.answers(fixture).configuration
+        let ocAudience = config.value(.audience(.orchestration))
+        let expected = [Component.identity, .optimize, .orchestration, .connectors].filter(config.isSelected)
+        #expect(plan.tokenRequests.map(\.component) == expected)
+        if config.value(.issuer).isEmpty {
+            #expect(plan.skipped.first?.id == .discovery, "no issuer: discovery is skipped, not a bad URL")
+        }
+        let cluster = try #require(plan.tokenRequests.first { $0.component == .orchestration })
+        #expect(cluster.expectedAudience == ocAudience)
+        #expect(cluster.asked == (config.provider == .microsoft ? "scope=\(ocAudience)/.default" : "audience=\(ocAudience)"))
+        if let connectors = plan.tokenRequests.first(where: { $0.component == .connectors }) {
+            let shares = config.value(.connectorsUseOrchestrationApp) == "true"
+            #expect(connectors.clientID == config.value(.clientID(shares ? .orchestration : .connectors)))
+            #expect(connectors.expectedAudience == ocAudience)
+            #expect(connectors.parameters.first?.value == ocAudience)
+            #expect(connectors.receiver == "the Orchestration cluster")
+        }
+        #expect(plan.skipped.allSatisfy { $0.status == .skip })
+    }
+}

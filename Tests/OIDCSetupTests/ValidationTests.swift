@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test("an empty secret asks for the secret's value, both providers",
-          arguments: Component.allCases.filter(\.hasSecret))
+          arguments: CamundaVersion.v8_5.profile.components.filter(\.hasSecret))
     func requiredSecret(component: Component) {
         let message = "error components.\(component.rawValue).secret: required: paste the secret's value"
         #expect(Self.issues(Self.changed(SampleConfiguration.generic(), .clientSecret(component), "")) == [message])
@@ -203,7 +203,7 @@ import Testing
     }
 
     @Test("Entra: a secret shaped like a GUID is probably the Secret ID (warning); generic: no warning",
-          arguments: Component.allCases.filter(\.hasSecret))
+          arguments: CamundaVersion.v8_5.profile.components.filter(\.hasSecret))
     func guidLookingSecret(component: Component) {
         let guid = "abcdef01-2345-6789-abcd-ef0123456789"
         #expect(Self.issues(Self.changed(SampleConfiguration.entra(), .clientSecret(component), guid))

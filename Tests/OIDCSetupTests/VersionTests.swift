@@ -13,7 +13,7 @@ import Testing
     // MARK: Profiles
 
     @Test func eachVersionOffersItsComponentsAndFields() {
-        #expect(CamundaVersion.allCases.map(\.chartLine) == ["10.x", "11.x", "12.x"])
+        #expect(CamundaVersion.allCases.map(\.chartLine) == ["10.x", "11.x", "12.x", "13.x", "14.x"])
         #expect(!VersionProfile.camunda85.components.contains(.console))
         #expect(VersionProfile.camunda86.components.last == .console && VersionProfile.camunda87.components.last == .console)
         #expect(!VersionProfile.camunda86.asks(.webModelerAPIClientID) && VersionProfile.camunda87.asks(.webModelerAPIClientID))
@@ -37,9 +37,9 @@ import Testing
     // MARK: Answers file
 
     @Test("camunda: is required, and an unknown version lists the known ones", arguments: [
-        ("camunda: \"8.5\"\n", "", "camunda: missing: add 'camunda: \"8.5\"' (the Camunda version this setup is for: 8.5, 8.6, 8.7)"),
-        ("camunda: \"8.5\"", "camunda: \"8.10\"", "line 2: camunda: '8.10' is not a known Camunda version: give one of 8.5, 8.6, 8.7"),
-        ("camunda: \"8.5\"", "camunda:", "line 2: camunda: is empty: give the Camunda version this setup is for: 8.5, 8.6, 8.7"),
+        ("camunda: \"8.5\"\n", "", "camunda: missing: add 'camunda: \"8.5\"' (the Camunda version this setup is for: 8.5, 8.6, 8.7, 8.8, 8.9)"),
+        ("camunda: \"8.5\"", "camunda: \"8.10\"", "line 2: camunda: '8.10' is not a known Camunda version: give one of 8.5, 8.6, 8.7, 8.8, 8.9"),
+        ("camunda: \"8.5\"", "camunda:", "line 2: camunda: is empty: give the Camunda version this setup is for: 8.5, 8.6, 8.7, 8.8, 8.9"),
     ])
     func camundaKey(old: String, new: String, message: String) {
         #expect(AnswersFileTests.problems(AnswersFileTests.replacing(old, with: new)) == [message])
@@ -48,7 +48,7 @@ import Testing
     @Test func componentsAndKeysOfAnotherVersionAreErrorsThatSayWhere() {
         let console = AnswersFileTests.minimal + "  console:\n    clientId: camunda-console\n"
         #expect(AnswersFileTests.problems(console) == [
-            "line 20: components.console: Console is not part of Camunda 8.5 (it is in 8.6, 8.7); remove it or change 'camunda'",
+            "line 20: components.console: Console is not part of Camunda 8.5 (it is in 8.6, 8.7, 8.8, 8.9); remove it or change 'camunda'",
         ])
         let on87 = AnswersFileTests.replacing("camunda: \"8.5\"", with: "camunda: \"8.7\"")
             + "  webModeler:\n    url: https://modeler.example.com\n    clientId: ui\n    publicApiAudience: api\n"
@@ -58,8 +58,8 @@ import Testing
         let on86 = AnswersFileTests.replacing("camunda: \"8.5\"", with: "camunda: \"8.6\"")
             + "  webModeler:\n    clientId: ui\n    apiClientId: api\n    cluster:\n      zeebeVersion: 8.6.1\n"
         #expect(AnswersFileTests.problems(on86) == [
-            "line 22: components.webModeler.apiClientId: 'apiClientId' is a key of Camunda 8.7, not 8.6 (expected one of: url, clientId, clientApiAudience, publicApiAudience)",
-            "line 23: components.webModeler.cluster: 'cluster' is a key of Camunda 8.7, not 8.6 (expected one of: url, clientId, clientApiAudience, publicApiAudience)",
+            "line 22: components.webModeler.apiClientId: 'apiClientId' is a key of Camunda 8.7, 8.8, 8.9, not 8.6 (expected one of: url, clientId, clientApiAudience, publicApiAudience)",
+            "line 23: components.webModeler.cluster: 'cluster' is a key of Camunda 8.7, 8.8, 8.9, not 8.6 (expected one of: url, clientId, clientApiAudience, publicApiAudience)",
         ])
         let badCluster = AnswersFileTests.replacing("camunda: \"8.5\"", with: "camunda: \"8.7\"")
             + "  webModeler:\n    clientId: ui\n    apiClientId: api\n    cluster:\n      version: 8.7.1\n"
@@ -153,11 +153,11 @@ import Testing
 
     @Test("Helm output refuses '{{' where the chart runs tpl; env output carries it", arguments: CamundaVersion.allCases)
     func templateBraces(version: CamundaVersion) {
-        let helm = Self.changed(SampleConfiguration.generic(output: .helm, version: version), .componentURL(.operate), "https://operate.example.com/{{x}}")
-        #expect(Self.issues(helm) == ["error components.operate.url: holds '{{', which the chart would run as a Helm template"])
+        let helm = Self.changed(SampleConfiguration.generic(output: .helm, version: version), .componentURL(.optimize), "https://optimize.example.com/{{x}}")
+        #expect(Self.issues(helm) == ["error components.optimize.url: holds '{{', which the chart would run as a Helm template"])
         var inline = Self.changed(SampleConfiguration.generic(output: .helm, version: version), .clientSecret(.identity), "fake-{{secret}}")
         inline.helmSecrets = .inline
-        #expect(Self.issues(inline) == ["error components.identity.secret: holds '{{', which the chart would run as a Helm template; use a Kubernetes Secret (helmSecrets: kubernetesSecret) for this secret"])
+        #expect(Self.issues(inline).filter { !$0.hasPrefix("warning helmSecrets:") } == ["error components.identity.secret: holds '{{', which the chart would run as a Helm template; use a Kubernetes Secret (helmSecrets: kubernetesSecret) for this secret"])
         inline.helmSecrets = .kubernetesSecret
         #expect(Self.issues(inline) == [], "the Secret manifest is not templated")
         #expect(Self.issues(Self.changed(SampleConfiguration.generic(version: version), .clientSecret(.identity), "fake-{{secret}}")) == [])
@@ -165,7 +165,8 @@ import Testing
 
     // MARK: Outputs per version
 
-    @Test("outbound-only Connectors: 8.6/8.7 Helm leave their block and Secret key out; 8.5 keeps them", arguments: CamundaVersion.allCases)
+    @Test("outbound-only Connectors: 8.6/8.7 Helm leave their block and Secret key out; 8.5 keeps them",
+          arguments: CamundaVersion.allCases.filter { $0.profile.asks(.connectorsMode) })
     func outboundConnectorsInHelm(version: CamundaVersion) throws {
         var config = SampleConfiguration.generic(output: .helm, version: version)
         config.connectorsMode = .outbound
@@ -240,6 +241,38 @@ import Testing
         expected.values[.componentURL(.webModeler)] = nil
         expected.values[.componentURL(.console)] = nil
         #expect(state.config == expected)
+    }
+
+    @Test("an 8.5 Helm setup rewritten for 8.8: what carries over is said, the cluster's app is new, the changes remove global.identity.auth.{operate,tasklist,zeebe}")
+    func upgradeFrom85To88() throws {
+        let config = try AnswersFixture.answers("entra-helm-inline").configuration
+        let overlay = try #require(try OutputRenderer().render(config).first { $0.kind == .helmValues })
+        let setup = try SetupImporter(version: .v8_5).importHelmValues(overlay.contents, file: "values-oidc.yaml")
+        var state = WizardState()
+        _ = Wizard.reduce(&state, .setupLoaded(setup, directory: "deploy"))
+        for _ in 0..<3 { _ = Wizard.reduce(&state, .moveDown) }
+        #expect(state.config.version == .v8_8)
+        #expect(state.versionChangeNotes == [
+            "Camunda 8.8 runs Operate, Tasklist, Zeebe as one Orchestration cluster: one new app (its URL, client ID, secret are new answers); their old answers are kept, not written.",
+            "Carried over: the provider and endpoints, Management Identity, Optimize, Web Modeler, Connectors, the initial claim; the cluster's admins default to it (see the admins step).",
+            "No longer asked in Camunda 8.8 (kept, not written): Web Modeler public API audience, Connectors client ID, Connectors client secret.",
+            "New in Camunda 8.8: Web Modeler API client ID.",
+        ])
+        // What maps is there: the Identity app, the endpoints, the initial claim as the cluster's admin rule.
+        #expect(state.config.value(.clientID(.identity)) == config.value(.clientID(.identity)))
+        #expect(state.config.value(.issuer) == config.value(.issuer))
+        #expect(state.config.value(.ocAdminClaimValue) == config.value(.initialClaimValue))
+        state.config.set(.componentURL(.orchestration), "https://camunda.example.com")
+        state.config.set(.clientID(.orchestration), "00000000-0000-0000-0000-00000000000a")
+        state.config.set(.clientSecret(.orchestration), "fake-orchestration-secret~NOT-REAL")
+        state.config.set(.webModelerAPIClientID, "00000000-0000-0000-0000-000000000099")
+        #expect(Validator.validate(state.config).filter { $0.severity == .error } == [])
+        let changes = try #require(try state.changes().first { $0.file == "values-oidc.yaml" }).changes
+        for component in ["operate", "tasklist", "zeebe"] {
+            #expect(changes.contains { $0.key == "global.identity.auth.\(component).clientId" && $0.kind == .removed }, "\(component)")
+        }
+        #expect(changes.contains { $0.key == "global.security.authentication.method" && $0.kind == .added && $0.new == "oidc" })
+        #expect(changes.contains { $0.key == "orchestration.security.authentication.oidc.clientId" && $0.kind == .added })
     }
 
     @Test("an 8.5 setup rewritten for 8.7: its 8.5-only variables go, 8.7's come, and the changes say so")

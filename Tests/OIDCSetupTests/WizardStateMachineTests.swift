@@ -56,6 +56,46 @@ import Testing
         #expect(steps.firstIndex(of: .helmSecrets)! == steps.firstIndex(of: .initialClaim)! + 1)
     }
 
+    @Test("8.8 and 8.9: the cluster's step replaces Operate, Tasklist and Zeebe; the admins' step follows the initial claim, which only Management Identity asks",
+          arguments: [CamundaVersion.v8_8, .v8_9])
+    func orchestrationModelSteps(version: CamundaVersion) {
+        var config = Configuration(version: version, provider: .microsoft, output: .helm, selectedComponents: [.identity, .operate, .zeebe, .connectors])
+        #expect(WizardStep.steps(for: config) == [
+            .start, .version, .provider, .output, .endpoints, .components, .urls,
+            .component(.orchestration), .component(.identity), .component(.connectors),
+            .initialClaim, .adminBootstrap, .helmSecrets, .review, .providerCheck, .preview, .write,
+        ])
+        #expect(WizardStep.component(.orchestration).fields(for: config) == [
+            .clientID(.orchestration), .clientSecret(.orchestration), .audience(.orchestration),
+            .ocUsernameClaim, .ocClientIDClaim, .ocPreferUsernameClaim, .ocGroupsClaim, .ocScopes,
+        ])
+        #expect(WizardStep.adminBootstrap.fields(for: config) == FieldID.adminFields)
+        #expect(WizardStep.component(.connectors).fields(for: config) == [.connectorsUseOrchestrationApp, .connectorsTokenScope])
+        config.set(.connectorsUseOrchestrationApp, "false")
+        #expect(WizardStep.component(.connectors).fields(for: config) == [.connectorsUseOrchestrationApp, .clientID(.connectors), .clientSecret(.connectors), .connectorsTokenScope])
+        config.selectedComponents = [.connectors]
+        #expect(!WizardStep.steps(for: config).contains(.initialClaim), "no Management Identity, no initial claim")
+        #expect(WizardStep.steps(for: config).contains(.adminBootstrap))
+        #expect(WizardStep.endpoints.fields(for: Configuration(version: version, provider: .generic)).contains(.authorizationURL))
+    }
+
+    @Test("8.8: the cluster cannot be unticked; a yes/no choice is kept as an answer")
+    func orchestrationChoices() {
+        var state = WizardState(config: Configuration(version: .v8_8, provider: .microsoft))
+        state.step = .components
+        state.focus = 0
+        state.listCursor = 0
+        _ = Wizard.reduce(&state, .toggle)
+        #expect(state.config.isSelected(.orchestration))
+        #expect(state.notice == "Orchestration cluster is always deployed: it is the cluster itself.")
+        state.step = .component(.orchestration)
+        state.focus = state.items.firstIndex(of: .field(.ocPreferUsernameClaim))!
+        #expect(state.config.value(.ocPreferUsernameClaim) == "true")
+        _ = Wizard.reduce(&state, .moveDown)
+        #expect(state.config.value(.ocPreferUsernameClaim) == "false")
+        #expect(Validator.validate(state.config).contains { $0.field == .ocPreferUsernameClaim && $0.severity == .error })
+    }
+
     @Test func entraEndpointsAskOnlyTheTenant() {
         let entra = Configuration(provider: .microsoft)
         #expect(WizardStep.endpoints.fields(for: entra) == [.tenantID, .authorityHost])

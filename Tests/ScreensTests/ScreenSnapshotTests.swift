@@ -51,6 +51,28 @@ import TestSupport
         }
     }
 
+    /// 8.8 and 8.9: the endpoints with the authorization URL, the component list with the cluster
+    /// always ticked, the cluster's step (claims, scopes), Management Identity, Connectors (the cluster's
+    /// app or their own), the initial claim and the cluster's administrators; 80x24 and 60x18.
+    @Test(arguments: ["8.8-entra-helm", "8.8-generic-helm", "8.9-generic-env"])
+    func orchestrationModelSteps(fixture: String) throws {
+        let steps: [(String, WizardStep)] = [
+            ("04-endpoints", .endpoints), ("05-components", .components), ("06-urls", .urls),
+            ("07-orchestration", .component(.orchestration)), ("07-identity", .component(.identity)),
+            ("07-web-modeler", .component(.webModeler)), ("07-connectors", .component(.connectors)),
+            ("08-initial-claim", .initialClaim), ("08-admins", .adminBootstrap), ("09-helm-secrets", .helmSecrets),
+            ("10-review", .review),
+        ]
+        for (name, step) in steps {
+            for (rows, columns) in [(24, 80), (18, 60)] {
+                var driver = try WizardDriver.answered(fixture)
+                guard driver.state.steps.contains(step) else { continue }
+                driver.go(to: step)
+                assertGolden(driver.screen(rows: rows, columns: columns), named: "screens/\(fixture)\(rows == 18 ? "-60x18" : "")/\(name).txt")
+            }
+        }
+    }
+
     @Test func changingTheVersionSaysWhatNoLongerApplies() throws {
         var driver = try WizardDriver.answered("8.7-entra-env")
         driver.send(.backRequested)  // from wherever: onto a step, then to the version step by Next from start

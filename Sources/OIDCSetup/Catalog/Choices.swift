@@ -10,6 +10,8 @@ public enum CamundaVersion: String, CaseIterable, Sendable, Hashable, Comparable
     case v8_5 = "8.5"
     case v8_6 = "8.6"
     case v8_7 = "8.7"
+    case v8_8 = "8.8"
+    case v8_9 = "8.9"
 
     public static func < (lhs: CamundaVersion, rhs: CamundaVersion) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -21,6 +23,8 @@ public enum CamundaVersion: String, CaseIterable, Sendable, Hashable, Comparable
         case .v8_5: return .camunda85
         case .v8_6: return .camunda86
         case .v8_7: return .camunda87
+        case .v8_8: return .camunda88
+        case .v8_9: return .camunda89
         }
     }
 
@@ -80,9 +84,11 @@ public enum OutputFormat: String, CaseIterable, Sendable, Hashable {
 
 /// Where the Helm overlay keeps the client secrets.
 public enum HelmSecretMode: String, CaseIterable, Sendable, Hashable {
-    /// `existingSecret: {name: ...}` pointing at a Kubernetes Secret the tool also writes.
+    /// A reference to a Kubernetes Secret the tool also writes: `existingSecret: {name: ...}` up to
+    /// 8.7, `secret: {existingSecret: <name>, existingSecretKey: <key>}` from 8.8.
     case kubernetesSecret
-    /// `existingSecret: "<the secret>"`: the values file itself holds the secrets.
+    /// The values file itself holds the secrets: `existingSecret: "<the secret>"` up to 8.7,
+    /// `secret: {inlineSecret: "<the secret>"}` from 8.8.
     case inline
 }
 

@@ -41,6 +41,9 @@ public enum Component: String, CaseIterable, Sendable, Hashable, Comparable {
     case webModeler
     case connectors
     case console
+    /// 8.8 and later: Zeebe, Operate, Tasklist and the cluster's own identity UI as one
+    /// Orchestration cluster, with one application.
+    case orchestration
 
     public static func < (lhs: Component, rhs: Component) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -56,6 +59,7 @@ public enum Component: String, CaseIterable, Sendable, Hashable, Comparable {
         case .webModeler: return "Web Modeler"
         case .connectors: return "Connectors"
         case .console: return "Console"
+        case .orchestration: return "Orchestration cluster"
         }
     }
 
@@ -70,12 +74,13 @@ public enum Component: String, CaseIterable, Sendable, Hashable, Comparable {
         case .webModeler: return "model in the browser (single-page app, no secret)"
         case .connectors: return "connect to external systems (machine to machine)"
         case .console: return "manage clusters and releases (single-page app, no secret)"
+        case .orchestration: return "Zeebe, Operate, Tasklist and their admin UI: one app; always deployed"
         }
     }
 
     public var applicationType: ApplicationType {
         switch self {
-        case .identity, .operate, .tasklist, .optimize: return .confidentialWeb
+        case .identity, .operate, .tasklist, .optimize, .orchestration: return .confidentialWeb
         case .webModeler, .console: return .singlePage
         case .zeebe, .connectors: return .machineToMachine
         }
@@ -89,6 +94,7 @@ public enum Component: String, CaseIterable, Sendable, Hashable, Comparable {
         case .optimize: return "/api/authentication/callback"
         case .webModeler: return "/login-callback"
         case .console: return "/"
+        case .orchestration: return "/sso-callback"
         case .zeebe, .connectors: return nil
         }
     }
@@ -102,7 +108,7 @@ public enum Component: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Components whose single `audience` is asked (Web Modeler has two, Connectors borrow Operate's).
     public var hasAudience: Bool {
         switch self {
-        case .identity, .operate, .tasklist, .optimize, .zeebe, .console: return true
+        case .identity, .operate, .tasklist, .optimize, .zeebe, .console, .orchestration: return true
         case .webModeler, .connectors: return false
         }
     }

@@ -17,6 +17,8 @@ public enum FieldKind: Sendable, Equatable {
     case kubernetesName
     /// A container address of a gRPC endpoint: `grpc://` or `grpcs://` with a host.
     case grpcURL
+    /// Several values in one answer (scopes, user names), separated by commas; `Configuration.list` splits it.
+    case list
 }
 
 /// One option of a choice field.
@@ -93,10 +95,13 @@ public struct FieldSpec: Sendable {
         func fill(_ text: String?) -> String? {
             text.map { $0.replacingAll("{chart}", with: version.chartLine).replacingAll("{camunda}", with: version.rawValue) }
         }
+        // A version's own default (8.8's compose service names) replaces the catalog's.
+        let derivation = version.profile.defaults[id].map { [Provider.generic: $0, .microsoft: $0] } ?? derivationText
         return FieldSpec(id, fill(label)!, kind: kind, what: fill(what)!, whereGeneric: fill(whereGeneric), whereEntra: fill(whereEntra),
                          mistake: fill(mistake), providers: providers, formats: formats,
                          choices: choices.map { Choice(value: $0.value, label: fill($0.label)!, help: fill($0.help)!) },
-                         isRequired: isRequired, placeholder: placeholder, derivation: derivationText, derivedOnly: derivedOnly)
+                         isRequired: isRequired, placeholder: version.profile.defaults[id] ?? placeholder,
+                         derivation: derivation, derivedOnly: derivedOnly)
     }
 
     /// The label without its component's name, for a step that is about that component.
@@ -157,7 +162,7 @@ public enum FieldCatalog {
         FieldSpec(
             .camundaVersion, "Camunda version", kind: .choice,
             what: "The Camunda version you deploy: it decides the components, the variables and Helm keys written, and the applications to register.",
-            whereGeneric: "Helm: `helm list -A` shows the chart (camunda-platform-10.x.y is 8.5, 11.x.y is 8.6, 12.x.y is 8.7). Docker compose or VMs: the image tags (camunda/zeebe:8.7.x).",
+            whereGeneric: "Helm: `helm list -A` shows the chart (camunda-platform-10.x.y is 8.5, 11.x.y is 8.6, 12.x.y is 8.7, 13.x.y is 8.8, 14.x.y is 8.9). Docker compose or VMs: the image tags (camunda/zeebe:8.7.x).",
             mistake: "The chart line counts, not the app version a chart happens to ship: chart 11.x is Camunda 8.6.",
             choices: CamundaVersion.allCases.map { version in
                 Choice(value: version.rawValue, label: "Camunda \(version.rawValue)  (Helm chart \(version.chartLine))", help: version.profile.summary)
@@ -213,6 +218,14 @@ public enum FieldCatalog {
             mistake: "The chart fails to render when it is empty and the type is not KEYCLOAK. With Entra it must end in /v2.0.",
             isRequired: false, placeholder: "(same as the issuer)",
             derivation: [.generic: "the issuer URL", .microsoft: "the issuer URL"], derivedOnly: [.microsoft]
+        ),
+        FieldSpec(
+            .authorizationURL, "Authorization URL", kind: .url(isPublic: true),
+            what: "The provider's authorization endpoint: browsers are sent there to sign in to the Orchestration cluster (Operate, Tasklist and its admin UI).",
+            whereGeneric: "The 'authorization_endpoint' value of <issuer>/.well-known/openid-configuration (Keycloak: <issuer>/protocol/openid-connect/auth).",
+            mistake: "It is browser-facing: give the public address, not the in-cluster one. Chart {chart} does not check it: an empty one renders an empty sign-in URL.",
+            placeholder: "https://idp.example.com/realms/camunda/protocol/openid-connect/auth",
+            derivation: [.microsoft: "https://<authority host>/<tenant ID>/oauth2/v2.0/authorize"], derivedOnly: [.microsoft]
         ),
         FieldSpec(
             .tokenURL, "Token URL", kind: .url(isPublic: true),
@@ -322,6 +335,132 @@ public enum FieldCatalog {
         ),
     ]
 
+    /// The Orchestration cluster's URL, client ID and audience, worded for what it is: one app for four.
+    private static func orchestrationWording(_ spec: FieldSpec) -> FieldSpec {
+        switch spec.id {
+        case .componentURL:
+            return spec.reworded(Rewording(
+                what: "The root URL browsers open the cluster at: Operate and Tasklist live under /operate and /tasklist, its admin UI under /identity. The one redirect URI to register is <URL>/sso-callback.",
+                mistake: "Give the root (https://camunda.example.com), not /operate or the callback path."))
+        case .clientID:
+            return spec.reworded(Rewording(
+                what: "The application (client) ID of the Orchestration cluster app, a web application (confidential client): one app for Zeebe, Operate, Tasklist and the cluster's admin UI, where 8.7 had three.",
+                mistake: "Not an 8.7 Operate, Tasklist or Zeebe app: their redirect URIs and audiences do not fit; register a new app."))
+        case .audience:
+            return spec.reworded(Rewording(
+                what: "The 'aud' that every token sent to the cluster must carry: users', Connectors' and Web Modeler's.",
+                whereGeneric: "Keycloak: the cluster client's dedicated scope > Add mapper > By configuration > Audience (included client: this one); other providers: the API identifier of the app.",
+                mistake: "Without an audience mapper, tokens lack this 'aud' and the cluster rejects every request."))
+        default:
+            return spec
+        }
+    }
+
+    /// The Orchestration cluster's claim mapping, scopes and admin bootstrap (8.8 and later).
+    private static let orchestrationFields: [FieldSpec] = [
+        FieldSpec(
+            .ocUsernameClaim, "Username claim", kind: .text,
+            what: "The claim of user tokens that carries the user name: the cluster shows it, and admin user names are values of it.",
+            whereGeneric: "A decoded ID token of a user (jwt.io): Keycloak puts the login name in preferred_username; other providers use email or sub.",
+            whereEntra: "preferred_username: Entra's v2 tokens carry the user's sign-in name (UPN) there; keep it.",
+            mistake: "The admin user names below must be values of this claim: with email, give email addresses.",
+            isRequired: false, placeholder: "preferred_username",
+            derivation: [.generic: "preferred_username", .microsoft: "preferred_username"]
+        ),
+        FieldSpec(
+            .ocClientIDClaim, "Client ID claim", kind: .text,
+            what: "The claim of machine tokens (Connectors, scripts) that carries the client ID: the cluster recognises an application by it.",
+            whereGeneric: "A decoded client-credentials token: Keycloak sends client_id (the chart's default); other providers azp or cid.",
+            whereEntra: "azp: Entra's v2 tokens name the calling app in azp.",
+            mistake: "Entra: it must be azp, and then 'Prefer the username claim' must be Yes: user tokens carry azp too.",
+            isRequired: false, placeholder: "client_id",
+            derivation: [.generic: "client_id", .microsoft: "azp"]
+        ),
+        FieldSpec(
+            .ocPreferUsernameClaim, "Prefer the username claim", kind: .choice,
+            what: "Whether a token that carries both claims counts as a user's (Yes) or as an application's (No).",
+            whereGeneric: "No, unless your provider's user tokens also carry the client ID claim.",
+            whereEntra: "Yes: with client ID claim azp every user token carries azp too.",
+            mistake: "Entra with azp and No: every user counts as the app that signed them in (with Connectors sharing the cluster's app, as the Connectors client).",
+            choices: [
+                Choice(value: "true", label: "Yes: a token with a user name is a user's", help: "Needed when user tokens also carry the client ID claim (Entra: azp)."),
+                Choice(value: "false", label: "No: a token with a client ID is an application's", help: "The chart's default; right when only machine tokens carry the client ID claim."),
+            ],
+            isRequired: false, derivation: [.generic: "No", .microsoft: "Yes"]
+        ),
+        FieldSpec(
+            .ocGroupsClaim, "Groups claim", kind: .text,
+            what: "The claim listing a user's groups, for group-based access in the cluster. Leave empty without groups.",
+            whereGeneric: "Keycloak: the client's dedicated scope > Add mapper > Group Membership (token claim name groups, full group path off).",
+            whereEntra: "The app's Token configuration > Add groups claim; then give groups.",
+            mistake: "Entra puts group object IDs (GUIDs) in the claim, not names; past 200 groups it sends an overage link instead.",
+            isRequired: false, placeholder: "groups"
+        ),
+        FieldSpec(
+            .ocScopes, "Scopes", kind: .list,
+            what: "The scopes the cluster requests when a user signs in, separated by spaces. Empty: the app's defaults.",
+            whereGeneric: "Usually empty; or openid profile email, plus a scope your provider needs to put the cluster's audience in the token.",
+            whereEntra: "openid profile offline_access <cluster client ID>/.default: the last one makes Entra issue the access token for the cluster's app.",
+            mistake: "Entra without <cluster client ID>/.default issues tokens for Microsoft Graph, which the cluster rejects.",
+            isRequired: false, placeholder: "openid profile email",
+            derivation: [.microsoft: "openid profile offline_access <cluster client ID>/.default"]
+        ),
+        FieldSpec(
+            .ocAdminClaimName, "Admin claim name", kind: .text,
+            what: "The cluster's first administrators: users whose token carries this claim with the value below (a mapping rule, camunda-oidc-admin, in the admin role).",
+            whereGeneric: "A claim of your users' tokens: sub, email or preferred_username for one user, groups for a group.",
+            whereEntra: "oid (the user's object ID) for one user; groups for a group (with the groups claim above).",
+            mistake: "Management Identity's initial claim does not make anyone an admin of Operate or Tasklist: this does.",
+            isRequired: false, placeholder: "oid",
+            derivation: [.generic: "the initial claim name (with Management Identity)",
+                         .microsoft: "the initial claim name (with Management Identity), else oid"]
+        ),
+        FieldSpec(
+            .ocAdminClaimValue, "Admin claim value", kind: .text,
+            what: "The value of the admin claim: with oid, the admin's object ID; with groups, the group's.",
+            whereGeneric: "The user's profile in your provider, or a decoded ID token (jwt.io) of that user.",
+            whereEntra: "Entra admin center > Users > the user > Overview > Object ID (a group: Groups > the group > Object ID).",
+            mistake: "Leave it empty only when you list admin user names below: without an admin nobody can manage access.",
+            isRequired: false, placeholder: "00000000-0000-0000-0000-000000000000",
+            derivation: [.generic: "the initial claim value (with Management Identity)", .microsoft: "the initial claim value (with Management Identity)"]
+        ),
+        FieldSpec(
+            .ocAdminUsers, "Admin user names", kind: .list,
+            what: "User names given the admin role by name, separated by commas: values of the username claim.",
+            whereGeneric: "The username claim of the user's token (Keycloak preferred_username: the login name).",
+            whereEntra: "preferred_username: the user's sign-in name, e.g. alice@contoso.com.",
+            mistake: "The chart's default admin 'demo' is removed by this setup: list everyone who should stay admin.",
+            isRequired: false, placeholder: "alice@example.com, bob@example.com"
+        ),
+    ]
+
+    /// Connectors from 8.8: one client for inbound and outbound, the cluster's or their own.
+    private static let connectorsClientFields: [FieldSpec] = [
+        FieldSpec(
+            .connectorsUseOrchestrationApp, "Connectors application", kind: .choice,
+            what: "Connectors call the Orchestration cluster as a machine client: with the cluster's app, or an app of their own.",
+            whereGeneric: "An own app: a confidential client with client credentials, no redirect URI.",
+            whereEntra: "Camunda's Entra guide shares the cluster's app: nothing more to register.",
+            mistake: "An own app must be in the cluster's connectors role by client ID: the tool writes that for you.",
+            choices: [
+                Choice(value: "true", label: "Use the Orchestration cluster's app",
+                       help: "No extra registration: Connectors get the cluster app's client ID and secret."),
+                Choice(value: "false", label: "An app of their own",
+                       help: "Register a machine-to-machine app for Connectors; it is given the connectors role."),
+            ],
+            isRequired: false, derivation: [.generic: "an app of their own", .microsoft: "the Orchestration cluster's app"]
+        ),
+        FieldSpec(
+            .connectorsTokenScope, "Connectors token scope", kind: .text,
+            what: "The scope requested with the Connectors' client-credentials tokens.",
+            whereGeneric: "Only if your provider needs a scope to put the cluster's audience in client tokens; leave empty otherwise.",
+            whereEntra: "<cluster client ID>/.default: the default is exactly that.",
+            mistake: "Entra refuses a client-credentials request without a scope (AADSTS90014); another app's scope yields tokens the cluster rejects.",
+            isRequired: false,
+            derivation: [.microsoft: "<Orchestration cluster client ID>/.default"]
+        ),
+    ]
+
     private static func componentFields(_ c: Component) -> [FieldSpec] {
         let name = c.displayName
         var fields: [FieldSpec] = []
@@ -364,6 +503,7 @@ public enum FieldCatalog {
                 derivation: [.microsoft: "the \(name) client ID"]
             ))
         }
+        if c == .orchestration { fields = fields.map(orchestrationWording) }
         switch c {
         case .zeebe:
             fields.append(FieldSpec(
@@ -410,7 +550,10 @@ public enum FieldCatalog {
                 derivation: [.generic: "<issuer>/.well-known/openid-configuration",
                              .microsoft: "https://<authority host>/<tenant ID>/v2.0/.well-known/openid-configuration"]
             ))
+        case .orchestration:
+            fields += orchestrationFields
         case .connectors:
+            fields += connectorsClientFields
             fields.append(FieldSpec(
                 .connectorsMode, "Connectors mode", kind: .choice,
                 what: "Inbound connectors (webhooks, polling) read process definitions from Operate; outbound-only connectors need just the Zeebe client.",

@@ -11,6 +11,8 @@ public enum FieldID: Hashable, Sendable, Comparable {
     case authorityHost
     case issuer
     case issuerBackendURL
+    /// 8.8 and later: the provider's authorization endpoint (`authUrl`), browser-facing.
+    case authorizationURL
     case tokenURL
     case jwksURL
     case identityBaseURL
@@ -34,6 +36,21 @@ public enum FieldID: Hashable, Sendable, Comparable {
     case connectorsMode
     /// Console's OpenID Connect discovery document (8.6 and later).
     case consoleWellKnownURL
+    /// 8.8 and later, the Orchestration cluster's claim mapping (`orchestration.security.authentication.oidc.*`).
+    case ocUsernameClaim
+    case ocClientIDClaim
+    case ocPreferUsernameClaim
+    case ocGroupsClaim
+    /// A list: the scopes the cluster requests at sign-in.
+    case ocScopes
+    /// The cluster's first administrators: a mapping rule (claim and value) and/or user names (a list).
+    case ocAdminClaimName
+    case ocAdminClaimValue
+    case ocAdminUsers
+    /// 8.8 and later: Connectors sign in with the Orchestration cluster's app (`true`) or their own.
+    case connectorsUseOrchestrationApp
+    /// 8.8 and later: the scope of the Connectors' client-credentials tokens.
+    case connectorsTokenScope
     case initialClaimName
     case initialClaimValue
     case helmSecrets
@@ -48,6 +65,7 @@ public enum FieldID: Hashable, Sendable, Comparable {
         case .authorityHost: return "authorityHost"
         case .issuer: return "issuer"
         case .issuerBackendURL: return "issuerBackendUrl"
+        case .authorizationURL: return "authUrl"
         case .tokenURL: return "tokenUrl"
         case .jwksURL: return "jwksUrl"
         case .identityBaseURL: return "identityBaseUrl"
@@ -68,6 +86,16 @@ public enum FieldID: Hashable, Sendable, Comparable {
         case .clusterTasklistURL: return "components.webModeler.cluster.tasklistUrl"
         case .consoleWellKnownURL: return "components.console.wellKnown"
         case .connectorsMode: return "components.connectors.mode"
+        case .ocUsernameClaim: return "components.orchestration.usernameClaim"
+        case .ocClientIDClaim: return "components.orchestration.clientIdClaim"
+        case .ocPreferUsernameClaim: return "components.orchestration.preferUsernameClaim"
+        case .ocGroupsClaim: return "components.orchestration.groupsClaim"
+        case .ocScopes: return "components.orchestration.scopes"
+        case .ocAdminClaimName: return "components.orchestration.admin.claimName"
+        case .ocAdminClaimValue: return "components.orchestration.admin.claimValue"
+        case .ocAdminUsers: return "components.orchestration.admin.users"
+        case .connectorsUseOrchestrationApp: return "components.connectors.useOrchestrationApp"
+        case .connectorsTokenScope: return "components.connectors.tokenScope"
         case .initialClaimName: return "initialClaim.name"
         case .initialClaimValue: return "initialClaim.value"
         case .helmSecrets: return "helmSecrets"
@@ -83,7 +111,10 @@ public enum FieldID: Hashable, Sendable, Comparable {
         case .webModelerClientAPIAudience, .webModelerPublicAPIAudience, .webModelerAPIClientID,
              .clusterName, .clusterZeebeVersion, .clusterZeebeGRPCURL, .clusterZeebeRESTURL, .clusterOperateURL, .clusterTasklistURL:
             return .webModeler
-        case .connectorsMode: return .connectors
+        case .connectorsMode, .connectorsUseOrchestrationApp, .connectorsTokenScope: return .connectors
+        case .ocUsernameClaim, .ocClientIDClaim, .ocPreferUsernameClaim, .ocGroupsClaim, .ocScopes,
+             .ocAdminClaimName, .ocAdminClaimValue, .ocAdminUsers:
+            return .orchestration
         case .consoleWellKnownURL: return .console
         default: return nil
         }
@@ -92,25 +123,37 @@ public enum FieldID: Hashable, Sendable, Comparable {
     /// Every field, in the order the wizard asks them.
     public static let all: [FieldID] = {
         var ids: [FieldID] = [
-            .camundaVersion, .provider, .output, .tenantID, .authorityHost, .issuer, .issuerBackendURL, .tokenURL, .jwksURL,
+            .camundaVersion, .provider, .output, .tenantID, .authorityHost, .issuer, .issuerBackendURL, .authorizationURL, .tokenURL, .jwksURL,
             .components, .identityBaseURL,
         ]
         ids += Component.allCases.filter(\.hasExternalURL).map { .componentURL($0) }
         for c in Component.allCases {
+            // Whether Connectors have an app of their own comes before that app's questions.
+            if c == .connectors { ids.append(.connectorsUseOrchestrationApp) }
             ids.append(.clientID(c))
             if c.hasSecret { ids.append(.clientSecret(c)) }
             if c.hasAudience { ids.append(.audience(c)) }
             switch c {
             case .zeebe: ids.append(.zeebeTokenScope)
             case .webModeler: ids += [.webModelerClientAPIAudience, .webModelerPublicAPIAudience, .webModelerAPIClientID] + clusterFields
-            case .connectors: ids.append(.connectorsMode)
+            case .connectors: ids += [.connectorsMode, .connectorsTokenScope]
             case .console: ids.append(.consoleWellKnownURL)
+            case .orchestration: ids += orchestrationClaimFields + adminFields
             default: break
             }
         }
         ids += [.initialClaimName, .initialClaimValue, .helmSecrets, .kubernetesSecretName]
         return ids
     }()
+
+    /// The Orchestration cluster's claim mapping and scopes (8.8 and later).
+    public static let orchestrationClaimFields: [FieldID] = [.ocUsernameClaim, .ocClientIDClaim, .ocPreferUsernameClaim, .ocGroupsClaim, .ocScopes]
+
+    /// The Orchestration cluster's admin bootstrap (8.8 and later): its own wizard step.
+    public static let adminFields: [FieldID] = [.ocAdminClaimName, .ocAdminClaimValue, .ocAdminUsers]
+
+    /// Fields that came with the Orchestration-cluster model (8.8): versions before it do not ask them.
+    public static let orchestrationModelFields: [FieldID] = [.authorizationURL, .connectorsUseOrchestrationApp, .connectorsTokenScope]
 
     /// Web Modeler's cluster block (8.7 env output).
     public static let clusterFields: [FieldID] = [

@@ -22,7 +22,7 @@ public enum FieldReference {
                 out.append("")
                 if let c = field.component {
                     let split = c == .webModeler && profile.webModelerHasAPIApp
-                    out.append("== \(c.displayName)\(split ? " UI" : ""): \(c.applicationType.displayName)" + (c.redirectPath.map { ", redirect URI <URL>\($0)" } ?? "")
+                    out.append("== \(profile.name(of: c))\(split ? " UI" : ""): \(c.applicationType.displayName)" + (c.redirectPath.map { ", redirect URI <URL>\($0)" } ?? "")
                         + (split ? "; Web Modeler API: \(ApplicationType.confidentialWeb.displayName), no redirect URI" : "") + " ==")
                 } else {
                     out.append("== Global ==")

@@ -51,7 +51,7 @@ public struct ImportedSetup: Equatable, Sendable {
         let config = configuration
         let layout = config.profile.layout
         return config.applicableFields.compactMap { field in
-            let (env, helm) = layout.destinations(of: field)
+            let (env, helm) = layout.destinations(of: field, in: config)
             let keys = config.output == .env ? env : helm
             let value = config.value(field)
             guard !keys.isEmpty, origins[field] == nil, !value.isEmpty, !FieldCatalog.field(field).isSecret else { return nil }
@@ -127,16 +127,39 @@ public struct SetupImporter {
     /// do not carry (Web Modeler's URL, which only shapes the checklist).
     public func importEnvFiles(_ files: [String: String]) throws(ImportProblem) -> ImportedSetup {
         var reader = FieldCollector()
-        var config = Configuration(version: version, output: .env, selectedComponents: [])
+        var config = Configuration(version: version, output: .env, selectedComponents: version.profile.alwaysDeployed)
         var known = 0
+        var deferred: [DeferredValue] = []
         for layoutFile in layout.envFiles {
             guard let text = files[layoutFile.fileName] else { continue }
             known += 1
             config.selectedComponents.insert(layoutFile.component)
             let variables = EnvFileParser.variables(try EnvFileParser.parse(text, file: layoutFile.fileName))
             for variable in layoutFile.variables {
+                // A list field comes back from NAME_0, NAME_1, ... (lists of derived items are not read).
+                if case .list(let items) = variable.source {
+                    guard items.count == 1, case .items(let field) = items[0] else { continue }
+                    var parts: [String] = []
+                    while let (item, _) = variables["\(variable.name)_\(parts.count)"] { parts.append(item) }
+                    if let (_, line) = variables["\(variable.name)_0"] {
+                        reader.set(field, parts.joined(separator: ", "), ValueOrigin(file: layoutFile.fileName, key: "\(variable.name)_0", line: line))
+                    }
+                    continue
+                }
+                // A yes/no written only when yes (PREFERUSERNAMECLAIM=true): its absence is a no.
+                if case .literal(let written) = variable.source, case .equals(let choice, written) = variable.condition {
+                    let other = FieldCatalog.field(choice).choices.map(\.value).first { $0 != written } ?? ""
+                    let found = variables[variable.name]
+                    reader.set(choice, found?.value ?? other, ValueOrigin(file: layoutFile.fileName, key: variable.name, line: found?.line))
+                    continue
+                }
                 guard let (value, line) = variables[variable.name] else { continue }
                 let origin = ValueOrigin(file: layoutFile.fileName, key: variable.name, line: line)
+                // Lines whose meaning depends on a choice the files do not state: decided below.
+                if let (field, _) = variable.condition.choiceRequired {
+                    deferred.append(DeferredValue(choice: field, condition: variable.condition, source: variable.source, value: value, origin: origin))
+                    continue
+                }
                 switch variable.source {
                 case .providerType:
                     reader.provider(value, origin)
@@ -157,9 +180,20 @@ public struct SetupImporter {
                     }
                 case .yamlLiteral:
                     break
+                case .rootURL(let c, let path):
+                    guard value.hasSuffix(path) else { continue }
+                    reader.set(.componentURL(c), String(value.dropLast(path.count)), origin)
+                case .chartUnquoted(let field), .bool(let field):
+                    reader.set(field, value, origin)
+                case .secretObject(let c):
+                    reader.set(.clientSecret(c), value, origin)
+                case .httpsOnly, .list, .map, .blockList:
+                    // Derived from other answers, or read by the Orchestration-model importer (lists).
+                    break
                 }
             }
         }
+        decide(deferred, in: &config, reader: &reader)
         // The docs page spells the Identity base URL CAMUNDA_IDENTITY_BASE_URL; read it, write the chart's spelling.
         for (fileName, text) in files where layout.envFiles.contains(where: { $0.fileName == fileName }) {
             guard let lines = try? EnvFileParser.parse(text, file: fileName),
@@ -181,6 +215,16 @@ public struct SetupImporter {
             }
         }
         reader.notes += crossVersionVariables(files)
+        // 8.8 and later: without the method the cluster stays on basic auth, without an error.
+        if version.profile.alwaysDeployed.contains(.orchestration), let text = files["orchestration.env"],
+           let lines = try? EnvFileParser.parse(text, file: "orchestration.env") {
+            let method = EnvFileParser.variables(lines)["CAMUNDA_SECURITY_AUTHENTICATION_METHOD"]
+            if method?.value != "oidc" {
+                reader.notes.append(ImportProblem(file: "orchestration.env", line: method?.line,
+                                                  message: "CAMUNDA_SECURITY_AUTHENTICATION_METHOD is \(method.map { "'\($0.value)'" } ?? "not set"): the cluster stays on basic auth (set it to oidc)",
+                                                  severity: .error))
+            }
+        }
         guard known > 0 else {
             throw ImportProblem(file: ".", line: nil, message: "no env file of this tool's layout found (identity.env, operate.env, ...)")
         }
@@ -254,7 +298,8 @@ public struct SetupImporter {
             throw ImportProblem(file: file, line: nil, message: "no global.identity.auth section: not a Camunda OIDC values file")
         }
         var reader = FieldCollector()
-        var config = Configuration(version: version, output: .helm, selectedComponents: [])
+        var config = Configuration(version: version, output: .helm, selectedComponents: version.profile.alwaysDeployed)
+        var deferred: [DeferredValue] = []
         func scalar(_ node: YAMLTree, _ path: String) throws(ImportProblem) -> String? {
             try node.scalar(path: path, file: file)
         }
@@ -267,6 +312,17 @@ public struct SetupImporter {
             let key = value.dottedPath
             let origin = ValueOrigin(file: file, key: key, line: node.line)
             if let c = value.component, value.path.count > 4, value.path[3] == c.rawValue { config.selectedComponents.insert(c) }
+            // Charts 13.x and later: a component's keys (`optimize.enabled`, `connectors.security...`) say it is deployed.
+            if version.profile.helmSecretForm == .secretObject, let c = value.component { config.selectedComponents.insert(c) }
+            if let (field, _) = value.condition.choiceRequired {
+                if let c = value.component { config.selectedComponents.insert(c) }
+                if case .field = value.source, let v = try scalar(node, key) {
+                    deferred.append(DeferredValue(choice: field, condition: value.condition, source: value.source, value: v, origin: origin))
+                } else {
+                    deferred.append(DeferredValue(choice: field, condition: value.condition, source: value.source, value: "", origin: origin, node: node))
+                }
+                continue
+            }
             switch value.source {
             case .providerType, .yamlLiteral:
                 continue
@@ -278,8 +334,18 @@ public struct SetupImporter {
                 }
             case .field(let field, _):
                 if let v = try scalar(node, key) { reader.set(field, v, origin) }
-            case .redirectRoot(let c):
+            case .redirectRoot(let c), .rootURL(let c, _):
                 if let v = try scalar(node, key) { reader.set(.componentURL(c), v, origin) }
+            case .bool(let field):
+                if let v = try scalar(node, key) { reader.set(field, v, origin) }
+            case .chartUnquoted(let field):
+                if let v = try scalar(node, key) { reader.set(field, YAMLScalar.unwrapSingleQuoted(v), origin) }
+            case .secretObject(let c):
+                try readSecretObject(c, node, key: key, file: file, config: &config, reader: &reader)
+            case .list, .map, .blockList:
+                try readStructure(value.source, node, key: key, file: file, into: &reader)
+            case .httpsOnly:
+                continue
             case .secret(let c):
                 if let name = node.child("name") {
                     config.helmSecrets = .kubernetesSecret
@@ -293,7 +359,16 @@ public struct SetupImporter {
                 }
             }
         }
-        if root.node(at: ["identityKeycloak", "enabled"]).flatMap({ try? $0.scalar(path: "identityKeycloak.enabled", file: file) }) != "false" {
+        // A secret under a choice (Connectors' own or the cluster's): read once the choice is known.
+        let secretObjects = deferred.filter { if case .secretObject = $0.source { return true } else { return false } }
+        decide(deferred.filter { $0.node == nil }, in: &config, reader: &reader)
+        for item in secretObjects where item.condition.holds(in: config.with(reader.values)) {
+            if case .secretObject(let c) = item.source, let node = item.node {
+                try readSecretObject(c, node, key: item.origin.key, file: file, config: &config, reader: &reader)
+            }
+        }
+        if layout.helmValues.contains(where: { $0.dottedPath == "identityKeycloak.enabled" }),
+           root.node(at: ["identityKeycloak", "enabled"]).flatMap({ try? $0.scalar(path: "identityKeycloak.enabled", file: file) }) != "false" {
             reader.notes.append(ImportProblem(file: file, line: nil, message: "identityKeycloak.enabled is not false here: chart \(version.chartLine) then deploys Keycloak too (set it in this file or your main values file)"))
         }
         // The docs page puts Identity's URL in identity.redirectUrl, which chart 10.x ignores.
@@ -306,8 +381,11 @@ public struct SetupImporter {
         // the tool rewrites values-oidc.yaml (HelmValuesMerge). Either way, said.
         let known = Set(layout.helmValues.map(\.dottedPath) + [docsRedirect]).union(layout.helmValues.filter { if case .secret = $0.source { return true } else { return false } }.map { $0.dottedPath + ".name" })
         let isOverlay = file.lastPathComponent == OutputRenderer.helmValuesFileName
+        let traps = orchestrationTraps(root, file: file)
+        reader.notes += traps.notes
         let foreign = root.leafPaths(prefix: "").map { (String($0.0.dropFirst()), $0.1) }
             .filter { path, _ in !known.contains(path) && path != "\(prefix).type" && !known.contains { path.hasPrefix($0 + ".") } }
+            .filter { path, _ in !traps.covered.contains { path == $0 || path.hasPrefix($0 + ".") } }
         for (path, line) in foreign where isOverlay || path.hasPrefix(prefix + ".") {
             let elsewhere = CamundaVersion.allCases.filter { v in
                 v != version && v.profile.layout.helmValues.contains { path == $0.dottedPath || path == $0.dottedPath + ".name" }
@@ -333,6 +411,78 @@ public struct SetupImporter {
         setup.baseline[file.lastPathComponent] = text
         if let manifest = secretManifest { setup.baseline[manifest.file.lastPathComponent] = manifest.text }
         return setup
+    }
+
+    /// A secret in the object form of charts 13.x and later: a Secret reference or the secret inline.
+    private func readSecretObject(_ c: Component, _ node: YAMLTree, key: String, file: String,
+                                  config: inout Configuration, reader: inout FieldCollector) throws(ImportProblem) {
+        if let name = node.child("existingSecret") {
+            config.helmSecrets = .kubernetesSecret
+            if let secretName = try name.scalar(path: key + ".existingSecret", file: file) {
+                reader.set(.kubernetesSecretName, secretName, ValueOrigin(file: file, key: key + ".existingSecret", line: name.line))
+            }
+            reader.secretKeys[c] = ValueOrigin(file: file, key: key, line: node.line)
+        } else if let inline = node.child("inlineSecret"), let secret = try inline.scalar(path: key + ".inlineSecret", file: file) {
+            config.helmSecrets = .inline
+            reader.set(.clientSecret(c), secret, ValueOrigin(file: file, key: key + ".inlineSecret", line: inline.line))
+        }
+    }
+
+    /// Lists and mappings of the overlay (scopes, admin users, the admin mapping rule): the list
+    /// fields and plain fields inside them are read; derived items (roles, client lists) are not.
+    private func readStructure(_ source: ValueSource, _ node: YAMLTree, key: String, file: String,
+                               into reader: inout FieldCollector) throws(ImportProblem) {
+        switch source {
+        case .list(let items):
+            guard items.count == 1, case .items(let field) = items[0], case .sequence(let sequence) = node.node else { return }
+            var parts: [String] = []
+            for (index, item) in sequence.enumerated() {
+                if let text = try YAMLTree(node: item).scalar(path: "\(key)[\(index)]", file: file) { parts.append(text) }
+            }
+            if !parts.isEmpty { reader.set(field, parts.joined(separator: ", "), ValueOrigin(file: file, key: key, line: node.line)) }
+        case .map(let entries):
+            for entry in entries {
+                guard let child = node.child(entry.key) else { continue }
+                try readStructure(entry.value, child, key: key + "." + entry.key, file: file, into: &reader)
+            }
+        case .blockList(let items):
+            guard case .sequence(let sequence) = node.node else { return }
+            for (item, element) in zip(items, sequence) {
+                try readStructure(item, YAMLTree(node: element), key: key + "[0]", file: file, into: &reader)
+            }
+        case .field(let field, _):
+            if let text = try node.scalar(path: key, file: file) { reader.set(field, text, ValueOrigin(file: file, key: key, line: node.line)) }
+        default:
+            return
+        }
+    }
+
+    /// Decides a choice the files do not state (do Connectors use the cluster's app?) from the
+    /// values under it: the choice whose lines agree with what the other files gave; then reads
+    /// the lines of that choice.
+    private func decide(_ all: [DeferredValue], in config: inout Configuration, reader: inout FieldCollector) {
+        var choices: [FieldID] = []
+        for item in all where !choices.contains(item.choice) { choices.append(item.choice) }
+        for choice in choices { decide(choice, all.filter { $0.choice == choice }, reader: &reader) }
+    }
+
+    private func decide(_ choice: FieldID, _ deferred: [DeferredValue], reader: inout FieldCollector) {
+        let options = FieldCatalog.field(choice).choices.map(\.value)
+        let agreeing = options.first { option in
+            let lines = deferred.filter { $0.condition.choiceRequired?.1 == option }
+            return !lines.isEmpty && lines.allSatisfy { item in
+                guard case .field(let field, _) = item.source else { return true }
+                return reader.values[field] == item.value
+            }
+        } ?? options.last!
+        reader.set(choice, agreeing, deferred[0].origin)
+        for item in deferred where item.condition.choiceRequired?.1 == agreeing {
+            switch item.source {
+            case .field(let field, _): reader.set(field, item.value, item.origin)
+            case .secret(let c): reader.set(.clientSecret(c), item.value, item.origin)
+            default: break
+            }
+        }
     }
 
     private func readSecretManifest(_ manifest: (file: String, text: String), into reader: inout FieldCollector) throws(ImportProblem) {
@@ -367,6 +517,36 @@ public struct SetupImporter {
             throw ImportProblem(file: file, line: first.line, message: (first.path.isEmpty ? "" : first.path + ": ") + first.message
                                 + (error.problems.count > 1 ? " (and \(error.problems.count - 1) more)" : ""))
         }
+    }
+}
+
+/// A value whose meaning depends on a choice the files do not state.
+private struct DeferredValue {
+    let choice: FieldID
+    let condition: Condition
+    let source: ValueSource
+    let value: String
+    let origin: ValueOrigin
+    var node: YAMLTree?
+}
+
+extension Condition {
+    /// The choice field and value this condition requires (`.equals(f, v)` in it), if any.
+    var choiceRequired: (FieldID, String)? {
+        switch self {
+        case .equals(let field, let value) where FieldCatalog.field(field).kind == .choice: return (field, value)
+        case .all(let conditions): return conditions.lazy.compactMap(\.choiceRequired).first
+        default: return nil
+        }
+    }
+}
+
+extension Configuration {
+    /// The same configuration with these values (for evaluating conditions on imported answers).
+    func with(_ values: [FieldID: String]) -> Configuration {
+        var copy = self
+        copy.values = values
+        return copy
     }
 }
 
@@ -462,7 +642,10 @@ extension Configuration {
             }
             var withoutIt = result
             withoutIt.values[field] = nil
-            if given.trimmingWhitespace().isEmpty || (FieldCatalog.field(field).derivation(provider) != nil && withoutIt.value(field) == given.trimmingWhitespace()) {
+            let spec = FieldCatalog.field(field)
+            // A list equals its default when the items do, however they are separated.
+            let isDefault = spec.kind == .list ? withoutIt.list(field) == result.list(field) : withoutIt.value(field) == given.trimmingWhitespace()
+            if given.trimmingWhitespace().isEmpty || (spec.derivation(provider) != nil && isDefault) {
                 result.values[field] = nil
             }
         }

@@ -86,10 +86,7 @@ public struct LiveCheckPlan: Equatable, Sendable {
         for spec in layout.tokenRequests where wanted(spec.component) {
             let id = CheckID.token(spec.key)
             guard spec.condition.holds(in: config), config.applies(spec.clientID) else {
-                if spec.component == .connectors {
-                    skipped.append(CheckResult(id, .skip, subject: spec.application,
-                                               "outbound only: Connectors use the Zeebe app's credentials (checked on the Zeebe line)"))
-                }
+                if let reason = spec.otherwise { skipped.append(CheckResult(id, .skip, subject: spec.application, reason)) }
                 continue
             }
             let parameters = spec.parameters.filter { $0.condition.holds(in: config) }
@@ -110,6 +107,11 @@ public struct LiveCheckPlan: Equatable, Sendable {
                 expectedAudience: spec.expectedAudience.resolved(in: config), receiver: spec.receiver,
                 clientIDField: spec.clientID, secretField: spec.secret,
                 audienceField: audienceSource?.source.field ?? .audience(spec.component)))
+        }
+        if issuer.isEmpty {
+            // 8.8+ generic setups may give the token and JWKS URLs without an issuer: nothing to discover.
+            skipped.insert(CheckResult(.discovery, .skip, subject: "provider",
+                                       "discovery: no issuer URL configured; the components use the token and JWKS URLs directly"), at: 0)
         }
         for manual in layout.manual where wanted(manual.component) {
             skipped.append(CheckResult(.manual(manual.component), .skip, subject: manual.component.displayName,

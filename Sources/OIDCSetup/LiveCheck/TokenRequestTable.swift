@@ -30,10 +30,12 @@ public struct TokenRequestSpec: Sendable {
     /// The component that receives the token and checks its audience.
     public let receiver: String
     public let condition: Condition
+    /// The skip line when the condition does not hold (nil: no line, another row covers it).
+    public let otherwise: String?
 
     init(_ component: Component, application: String? = nil, sender: String, clientID: FieldID? = nil, secret: FieldID? = nil,
          parameters: [TokenParameter], expectedAudience: ValueSource, receiver: String,
-         when condition: Condition = .always) {
+         when condition: Condition = .always, otherwise: String? = nil) {
         self.component = component
         self.application = application ?? component.displayName
         self.sender = sender
@@ -43,6 +45,7 @@ public struct TokenRequestSpec: Sendable {
         self.expectedAudience = expectedAudience
         self.receiver = receiver
         self.condition = condition
+        self.otherwise = otherwise
     }
 
     /// A stable key for results and JSON: the application's name in lower case, no spaces.
@@ -76,6 +79,7 @@ public enum TokenRequestTable {
         case .v8_5: return camunda85
         case .v8_6: return camunda86
         case .v8_7: return camunda87
+        case .v8_8, .v8_9: return camunda88
         }
     }
 
@@ -117,7 +121,8 @@ public enum TokenRequestTable {
                     TokenParameter("scope", .field(.clientID(.operate), suffix: "/.default"), when: .provider(.microsoft)),
                 ],
                 expectedAudience: .field(.audience(.operate)), receiver: "Operate",
-                when: .connectorsMode(.inbound)),
+                when: .connectorsMode(.inbound),
+                otherwise: "outbound only: Connectors use the Zeebe app's credentials (checked on the Zeebe line)"),
         ],
         manual: [webModeler])
 
@@ -130,6 +135,35 @@ public enum TokenRequestTable {
         component: .console,
         reason: "a public client (single-page app): its tokens need a browser sign-in",
         tryByHand: "open Console and sign in; a redirect URI error names the URI to register")
+
+    /// Connectors of 8.8/8.9 (`camunda.client.auth`): the cluster's audience, the token scope when set,
+    /// with their own app or the Orchestration cluster's.
+    private static func connectors88(ownApp: Bool) -> TokenRequestSpec {
+        let app: Component = ownApp ? .connectors : .orchestration
+        return TokenRequestSpec(
+            .connectors, application: "Connectors", sender: "Connectors (camunda.client.auth, \(ownApp ? "their own app" : "the cluster's app"))",
+            clientID: .clientID(app), secret: .clientSecret(app),
+            parameters: [
+                TokenParameter("audience", .field(.audience(.orchestration))),
+                TokenParameter("scope", .field(.connectorsTokenScope), when: .fieldSet(.connectorsTokenScope)),
+            ],
+            expectedAudience: .field(.audience(.orchestration)), receiver: "the Orchestration cluster",
+            when: .equals(.connectorsUseOrchestrationApp, ownApp ? "false" : "true"))
+    }
+
+    /// Camunda 8.8 and 8.9 (charts 13.x/14.x, the Orchestration-cluster model): Management Identity and
+    /// Optimize as before, the Orchestration cluster's app (its `camunda.identity` block asks as the
+    /// Identity SDK does), and Connectors with their own app or the cluster's.
+    public static let camunda88 = LiveCheckLayout(
+        tokenRequests: [identitySDK(.identity), identitySDK(.optimize), identitySDK(.orchestration),
+                        connectors88(ownApp: true), connectors88(ownApp: false)],
+        manual: [
+            ManualCheckSpec(
+                component: .webModeler,
+                reason: "the UI app is a public client (browser sign-in) and the API app's secret is not among these answers",
+                tryByHand: "sign in to Web Modeler; for the public API, request a token for the API app's client ID with an API client"),
+            console,
+        ])
 
     /// Camunda 8.6 (chart 11.x): the 8.5 requests (the same Identity SDK and Zeebe client settings),
     /// and Console, a public client.
@@ -159,8 +193,7 @@ extension ValueSource {
         case .field(let field, let suffix):
             let value = config.value(field)
             return value.isEmpty ? "" : value + suffix
-        case .secret(let c): return config.value(.clientSecret(c))
-        case .redirectRoot(let c): return config.value(.componentURL(c))
+        default: return field.map(config.value) ?? ""
         }
     }
 }
@@ -185,6 +218,8 @@ extension LiveCheckLayout {
             case .all: return " (conditions)"
             case .output(let format): return " (\(format.rawValue))"
             case .selected(let c): return " (with \(c.displayName))"
+            case .equals(let field, let value): return " (when \(field.path) is \(value))"
+            case .not: return " (conditions)"
             }
         }
         var lines = [

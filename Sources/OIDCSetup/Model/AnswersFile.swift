@@ -52,7 +52,7 @@ public enum AnswersFile {
     public static let defaultFileName = "camunda-oidc-answers.yaml"
 
     static let topLevelKeys = [
-        "version", "camunda", "provider", "output", "tenantId", "authorityHost", "issuer", "issuerBackendUrl",
+        "version", "camunda", "provider", "output", "tenantId", "authorityHost", "issuer", "issuerBackendUrl", "authUrl",
         "tokenUrl", "jwksUrl", "identityBaseUrl", "helmSecrets", "kubernetesSecretName", "initialClaim", "components",
     ]
 
@@ -108,10 +108,17 @@ public enum AnswersFile {
             guard config.applies(field), !given.isEmpty else { return }
             // A value the provider fixes (Entra's endpoints) is derived again on replay, not saved.
             guard !FieldCatalog.field(field).isDerivedOnly(config.provider) else { return }
-            lines.append("\(indent)\(key): \(YAMLScalar.quoted(given))")
+            switch FieldCatalog.field(field).kind {
+            case .list:
+                lines.append("\(indent)\(key): [\(config.list(field).map(YAMLScalar.quoted).joined(separator: ", "))]")
+            case .choice:
+                lines.append("\(indent)\(key): \(given)")
+            default:
+                lines.append("\(indent)\(key): \(YAMLScalar.quoted(given))")
+            }
         }
         for (field, key) in [(FieldID.tenantID, "tenantId"), (.authorityHost, "authorityHost"), (.issuer, "issuer"),
-                             (.issuerBackendURL, "issuerBackendUrl"), (.tokenURL, "tokenUrl"), (.jwksURL, "jwksUrl"),
+                             (.issuerBackendURL, "issuerBackendUrl"), (.authorizationURL, "authUrl"), (.tokenURL, "tokenUrl"), (.jwksURL, "jwksUrl"),
                              (.identityBaseURL, "identityBaseUrl")] {
             emit(field, key: key)
         }
@@ -119,9 +126,12 @@ public enum AnswersFile {
             lines.append("helmSecrets: \(config.helmSecrets.rawValue)")
             emit(.kubernetesSecretName, key: "kubernetesSecretName")
         }
-        lines.append("initialClaim:")
-        lines.append("  name: \(YAMLScalar.quoted(config.value(.initialClaimName)))")
-        lines.append("  value: \(YAMLScalar.quoted(config.raw(.initialClaimValue)))")
+        // 8.8 and later without Management Identity: no initial claim.
+        if config.applies(.initialClaimValue) {
+            lines.append("initialClaim:")
+            lines.append("  name: \(YAMLScalar.quoted(config.value(.initialClaimName)))")
+            lines.append("  value: \(YAMLScalar.quoted(config.raw(.initialClaimValue)))")
+        }
         lines.append("components:")
         for c in config.components {
             lines.append("  \(c.rawValue):")
@@ -238,7 +248,22 @@ private struct Reader {
         var fieldNodes: [FieldID: Node] = [:]
 
         func store(_ field: FieldID, _ node: Node, _ reader: inout Reader) {
+            let spec = FieldCatalog.field(field)
+            // A list field takes a YAML list (or one string of items separated as the wizard takes them).
+            if spec.kind == .list, case .sequence(let sequence) = node {
+                var items: [String] = []
+                for (index, item) in sequence.enumerated() {
+                    if let text = reader.text(item, path: "\(field.path)[\(index)]") { items.append(text.trimmingWhitespace()) }
+                }
+                config.set(field, items.joined(separator: ", "))
+                fieldNodes[field] = node
+                return
+            }
             guard let value = reader.text(node, path: field.path) else { return }
+            if spec.kind == .choice, !spec.choices.contains(where: { $0.value == value }) {
+                reader.problem(node, field.path, "'\(value)' is not one of: \(spec.choices.map(\.value).joined(separator: ", "))")
+                return
+            }
             let trimmed = value.trimmingWhitespace()
             if trimmed != value {
                 reader.notes.append("\(field.path): surrounding whitespace trimmed")

@@ -62,8 +62,19 @@ public struct Configuration: Equatable, Sendable {
     /// Selected and offered by the version: a component ticked under another version (Console,
     /// then back to 8.5) keeps its answers but is neither asked nor written.
     public func isSelected(_ component: Component) -> Bool {
-        selectedComponents.contains(component) && profile.components.contains(component)
+        profile.alwaysDeployed.contains(component) || (selectedComponents.contains(component) && profile.components.contains(component))
     }
+
+    /// The items of a list field (scopes, user names): split at commas (scopes also at spaces),
+    /// trimmed, empty items dropped. Its effective value, so a derived default counts.
+    public func list(_ field: FieldID) -> [String] {
+        let text = value(field)
+        let separators: Set<Character> = field == .ocScopes ? [",", " ", "\t"] : [","]
+        return text.split(whereSeparator: { separators.contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// The Orchestration cluster's default scopes with Entra: `openid profile offline_access <OC client ID>/.default`.
+    public static let entraOrchestrationScopes = "openid profile offline_access"
 
     /// Selected components in the version's order.
     public var components: [Component] { profile.components.filter(isSelected) }
@@ -71,6 +82,7 @@ public struct Configuration: Equatable, Sendable {
     /// The value the outputs use: the answer, or what it derives from.
     public func value(_ field: FieldID) -> String {
         let given = raw(field)
+        if given.isEmpty, let versionDefault = profile.defaults[field] { return versionDefault }
         switch field {
         case .camundaVersion: return version.rawValue
         case .provider: return provider.rawValue
@@ -80,6 +92,33 @@ public struct Configuration: Equatable, Sendable {
         case .components: return components.map(\.rawValue).joined(separator: ",")
         case .authorityHost:
             return given.isEmpty ? Self.defaultAuthorityHost : given
+        case .authorizationURL:
+            return provider == .microsoft ? entraURL("/oauth2/v2.0/authorize") : given
+        case .ocUsernameClaim:
+            return given.isEmpty ? "preferred_username" : given
+        case .ocClientIDClaim:
+            return given.isEmpty ? (provider == .microsoft ? "azp" : "client_id") : given
+        case .ocPreferUsernameClaim:
+            return given.isEmpty ? (provider == .microsoft ? "true" : "false") : given
+        case .ocScopes:
+            guard given.isEmpty, provider == .microsoft else { return given }
+            let clientID = raw(.clientID(.orchestration))
+            return clientID.isEmpty ? "" : "\(Self.entraOrchestrationScopes) \(clientID)/.default"
+        case .ocAdminClaimName:
+            guard given.isEmpty else { return given }
+            if applies(.initialClaimName) { return value(.initialClaimName) }
+            return provider == .microsoft ? Self.defaultInitialClaimName : ""
+        case .ocAdminClaimValue:
+            guard given.isEmpty else { return given }
+            return applies(.initialClaimValue) ? raw(.initialClaimValue) : ""
+        case .connectorsUseOrchestrationApp:
+            return given.isEmpty ? (provider == .microsoft ? "true" : "false") : given
+        case .connectorsTokenScope:
+            if given.isEmpty, provider == .microsoft {
+                let clientID = raw(.clientID(.orchestration))
+                return clientID.isEmpty ? "" : clientID + "/.default"
+            }
+            return given
         case .issuer:
             return provider == .microsoft ? entraURL("/v2.0") : given
         case .issuerBackendURL:
@@ -141,6 +180,8 @@ public struct Configuration: Equatable, Sendable {
     /// Whether a field is asked for and used with the current version, provider, format and components.
     public func applies(_ field: FieldID) -> Bool {
         guard FieldCatalog.contains(field), profile.asks(field) else { return false }
+        if profile.onlyWithIdentity.contains(field), !isSelected(.identity) { return false }
+        if output == .env, profile.envOnlyWithIdentity.contains(field), !isSelected(.identity) { return false }
         let spec = FieldCatalog.field(field)
         if let only = spec.providers, !only.contains(provider) { return false }
         if let only = spec.formats, !only.contains(output) { return false }
@@ -149,9 +190,11 @@ public struct Configuration: Equatable, Sendable {
         case .kubernetesSecretName: return output == .helm && helmSecrets == .kubernetesSecret
         // Outbound-only Connectors use just the Zeebe client: their own app is not used (8.5: in env files only).
         case .clientID(.connectors), .clientSecret(.connectors):
+            // 8.8 and later: Connectors may sign in with the Orchestration cluster's app instead.
+            if profile.asks(.connectorsUseOrchestrationApp) { return value(.connectorsUseOrchestrationApp) == "false" }
             return connectorsMode == .inbound || !profile.outboundConnectorsWithoutClient.contains(output)
         // Web Modeler's cluster block describes the Zeebe cluster, and Operate and Tasklist when deployed.
-        case .clusterName, .clusterZeebeVersion, .clusterZeebeGRPCURL, .clusterZeebeRESTURL: return isSelected(.zeebe)
+        case .clusterName, .clusterZeebeVersion, .clusterZeebeGRPCURL, .clusterZeebeRESTURL: return isSelected(profile.clusterComponent)
         case .clusterOperateURL: return isSelected(.zeebe) && isSelected(.operate)
         case .clusterTasklistURL: return isSelected(.zeebe) && isSelected(.tasklist)
         default: return true

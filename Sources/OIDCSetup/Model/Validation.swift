@@ -98,7 +98,7 @@ public enum Validator {
             }
         case .grpcURL:
             if let problem = URLCheck.problem(value, schemes: ["grpc", "grpcs"]) { error(problem) }
-        case .text, .choice, .componentSet:
+        case .text, .choice, .componentSet, .list:
             break
         }
 
@@ -148,6 +148,28 @@ public enum Validator {
             if patch.isEmpty || !patch.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 error("must be a Camunda \(config.version.rawValue) version such as \(prefix)0 (the Zeebe image tag), as this setup is for \(config.version.rawValue)")
             }
+        case .componentURL(.orchestration):
+            // The chart appends these paths to the root itself (printf "%s/sso-callback").
+            let root = value.trimmingTrailingSlashes().lowercased()
+            if let suffix = ["/sso-callback", "/operate", "/tasklist"].first(where: { root.hasSuffix($0) }) {
+                error("ends in \(suffix): give the cluster's root URL; the chart appends /sso-callback, /operate and /tasklist itself")
+            }
+        case .ocClientIDClaim:
+            if config.provider == .microsoft, value != "azp" {
+                warning("Entra names the calling app in 'azp'; with '\(value)' the cluster may not recognise Connectors and other machine clients")
+            }
+        case .ocScopes:
+            let clientID = config.raw(.clientID(.orchestration))
+            if config.provider == .microsoft, !clientID.isEmpty, !config.list(.ocScopes).contains(clientID + "/.default") {
+                warning("has no \(clientID)/.default: Entra then issues tokens for Microsoft Graph, which the cluster rejects")
+            }
+        case .connectorsTokenScope:
+            let clientID = config.raw(.clientID(.orchestration))
+            if config.provider == .microsoft, !value.hasSuffix("/.default") {
+                error("must end in /.default (Entra: <Orchestration cluster client ID>/.default)")
+            } else if config.provider == .microsoft, !clientID.isEmpty, value != clientID + "/.default" {
+                warning("names another app than the Orchestration cluster's (\(clientID)/.default): Entra would issue tokens the cluster rejects")
+            }
         case .consoleWellKnownURL:
             if config.provider == .microsoft,
                !value.contains(config.raw(.tenantID)) || !value.hasSuffix("/v2.0/.well-known/openid-configuration") {
@@ -183,23 +205,47 @@ public enum Validator {
         var issues: [ValidationIssue] = []
         // What the version offers of what was ticked (Console ticked, then back to 8.5, is not deployed).
         let selected = Set(config.components)
-        if !selected.contains(.identity) {
-            issues.append(ValidationIssue(.components, .error, "Identity is required: in \(config.version.rawValue) the Zeebe gateway asks Identity for permissions"))
+        for (required, reason) in config.profile.requiredComponents where !config.isSelected(required) {
+            issues.append(ValidationIssue(.components, .error, "\(config.profile.name(of: required)) is required: \(reason)"))
         }
-        for c in config.components {
-            for (needed, reason) in c.requiredComponents where !selected.contains(needed) {
-                issues.append(ValidationIssue(.components, .error, "\(c.displayName) needs \(needed.displayName): \(reason)"))
-            }
+        for dependency in config.profile.dependencies where config.isSelected(dependency.component) && !config.isSelected(dependency.needed) {
+            issues.append(ValidationIssue(.components, .error, "\(config.profile.name(of: dependency.component)) needs \(config.profile.name(of: dependency.needed)): \(dependency.reason)"))
         }
-        if selected.contains(.connectors), config.connectorsMode == .inbound, !selected.contains(.operate) {
+        if config.profile.asks(.connectorsMode), selected.contains(.connectors), config.connectorsMode == .inbound, !selected.contains(.operate) {
             issues.append(ValidationIssue(.connectorsMode, .error, "inbound mode needs Operate (Connectors call it with Operate's audience); select Operate or choose outbound"))
         }
+        issues += orchestrationIssues(config)
         issues += duplicates(of: { .clientID($0) }, in: config, noun: "client ID")
         issues += duplicates(of: { .clientSecret($0) }, in: config, noun: "secret")
         return issues
     }
 
     /// Two components sharing a client ID or a secret: a warning on each later one.
+    /// The Orchestration cluster's cross-field rules (8.8 and later, spec section 9).
+    static func orchestrationIssues(_ config: Configuration) -> [ValidationIssue] {
+        guard config.profile.asks(.ocAdminClaimValue) else { return [] }
+        var issues: [ValidationIssue] = []
+        let claimName = config.value(.ocAdminClaimName)
+        let claimValue = config.value(.ocAdminClaimValue)
+        if claimValue.isEmpty, config.list(.ocAdminUsers).isEmpty {
+            issues.append(ValidationIssue(.ocAdminClaimValue, .error,
+                "no administrator for the cluster: give an admin claim value or at least one admin user name (this setup removes the chart's default admin 'demo', and without an admin nobody can grant access)"))
+        }
+        if !claimValue.isEmpty, claimName.isEmpty {
+            issues.append(ValidationIssue(.ocAdminClaimName, .error, "required with an admin claim value: the claim that carries it (e.g. sub, email, groups)"))
+        }
+        if config.provider == .microsoft, config.value(.ocClientIDClaim) == "azp", config.value(.ocPreferUsernameClaim) == "false" {
+            issues.append(ValidationIssue(.ocPreferUsernameClaim, .error,
+                "must be Yes with client ID claim azp: Entra's user tokens carry azp too, so every user would count as an application"
+                + (config.isSelected(.connectors) && config.value(.connectorsUseOrchestrationApp) == "true" ? " (here: as the Connectors client)" : "")))
+        }
+        if config.output == .helm, config.helmSecrets == .inline, config.profile.helmSecretForm == .secretObject {
+            issues.append(ValidationIssue(.helmSecrets, .warning,
+                "inline: the values file holds every secret, and chart \(config.version.chartLine) puts Management Identity's in its ConfigMap in plain text, without a warning of its own; a Kubernetes Secret keeps them out of both"))
+        }
+        return issues
+    }
+
     private static func duplicates(of field: (Component) -> FieldID, in config: Configuration, noun: String) -> [ValidationIssue] {
         var firstOwner: [String: Component] = [:]
         var issues: [ValidationIssue] = []
@@ -207,7 +253,9 @@ public enum Validator {
             let value = config.value(field(c))
             guard !value.isEmpty else { continue }
             if let owner = firstOwner[value] {
-                issues.append(ValidationIssue(field(c), .warning, "same \(noun) as \(owner.displayName): register one application per component"))
+                let share = c == .connectors && owner == .orchestration && config.profile.asks(.connectorsUseOrchestrationApp)
+                issues.append(ValidationIssue(field(c), .warning, "same \(noun) as \(config.profile.name(of: owner)): "
+                    + (share ? "to use the cluster's app, choose it for Connectors (useOrchestrationApp: true)" : "register one application per component")))
             } else {
                 firstOwner[value] = c
             }

@@ -60,6 +60,13 @@ public enum YAMLScalar {
         }
         return out + "\""
     }
+
+    /// The text a chart re-reads from a value written in YAML single quotes inside the string
+    /// (`'it''s'` -> `it's`); a value without them is returned as it is.
+    public static func unwrapSingleQuoted(_ value: String) -> String {
+        guard value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") else { return value }
+        return String(value.dropFirst().dropLast()).replacingAll("''", with: "'")
+    }
 }
 
 extension String {

@@ -19,9 +19,15 @@ public enum RegistrationChecklist {
         if entra {
             md.append("- Tenant ID: `\(config.raw(.tenantID))`")
         }
-        md.append("- Issuer: `\(config.value(.issuer))`")
-        if config.value(.issuerBackendURL) != config.value(.issuer) {
+        // 8.8 env files without Management Identity give the cluster its endpoints one by one: no issuer.
+        if config.applies(.issuer) {
+            md.append("- Issuer: `\(config.value(.issuer))`")
+        }
+        if config.applies(.issuerBackendURL), config.value(.issuerBackendURL) != config.value(.issuer) {
             md.append("- Issuer backend URL (container to container): `\(config.value(.issuerBackendURL))`")
+        }
+        if config.applies(.authorizationURL) {
+            md.append("- Authorization URL (browsers sign in there): `\(config.value(.authorizationURL))`")
         }
         md.append("- Token URL: `\(config.value(.tokenURL))`")
         md.append("- JWKS URL: `\(config.value(.jwksURL))`")
@@ -30,17 +36,22 @@ public enum RegistrationChecklist {
         for c in config.components {
             let split = c == .webModeler && profile.webModelerHasAPIApp
             md.append("")
-            md.append("### \(c.displayName)\(split ? " UI" : "")")
+            md.append("### \(profile.name(of: c))\(split ? " UI" : "")")
             md.append("")
             guard config.applies(.clientID(c)) else {
-                md.append("- Nothing to register: outbound-only Connectors use the Zeebe application's credentials")
+                if c == .connectors, profile.asks(.connectorsUseOrchestrationApp) {
+                    md.append("- Nothing to register: Connectors use the Orchestration cluster's app (client ID `\(config.value(.clientID(.orchestration)))` and its secret); this setup puts that client ID in the cluster's connectors role")
+                    connectorsScope(config, &md)
+                } else {
+                    md.append("- Nothing to register: outbound-only Connectors use the Zeebe application's credentials")
+                }
                 for note in profile.checklistNotes where note.component == c && note.condition.holds(in: config) {
                     md.append("- " + note.text)
                 }
                 continue
             }
             let type = c.applicationType
-            let appName = "Camunda \(c.displayName)\(split ? " UI" : "")"
+            let appName = "Camunda \(profile.name(of: c))\(split ? " UI" : "")"
             md.append(entra
                 ? "- [ ] App registrations > New registration: `\(appName)`; platform: **\(entraPlatform(type))**"
                 : "- [ ] Create an application `\(appName)`: **\(type.displayName)**")
@@ -71,8 +82,17 @@ public enum RegistrationChecklist {
             case .console:
                 md.append("- Well-known URL: `\(config.value(.consoleWellKnownURL))`")
                 md.append("- No client secret: a single-page app is a public client")
+            case .connectors where profile.asks(.connectorsUseOrchestrationApp):
+                md.append("- One client for inbound and outbound connectors; this setup puts its client ID in the cluster's connectors role")
+                connectorsScope(config, &md)
             case .connectors:
                 md.append("- Mode: \(config.connectorsMode == .inbound ? "inbound and outbound (calls Operate with Operate's audience)" : "outbound only")")
+            case .orchestration:
+                md.append("- One app for Zeebe, Operate, Tasklist and the cluster's admin UI (Operate at `/operate`, Tasklist at `/tasklist`, admin UI at `/identity`)")
+                md.append("- Username claim: `\(config.value(.ocUsernameClaim))`; client ID claim: `\(config.value(.ocClientIDClaim))`; prefer the username claim: \(config.value(.ocPreferUsernameClaim) == "true" ? "yes" : "no")")
+                if !config.value(.ocGroupsClaim).isEmpty { md.append("- Groups claim: `\(config.value(.ocGroupsClaim))`") }
+                let scopes = config.list(.ocScopes)
+                md.append(scopes.isEmpty ? "- Scopes: the app's defaults" : "- Scopes requested at sign-in: " + scopes.map { "`\($0)`" }.joined(separator: " "))
             case .optimize:
                 md.append("- With OIDC, Optimize lacks: the user permissions tab and the Alerts tab in collections, digests, and readable owner names (the `sub` claim is shown instead)")
             default:
@@ -120,13 +140,18 @@ public enum RegistrationChecklist {
         md.append("")
         md.append("## Scopes and consent")
         md.append("")
-        md.append(entra
-            ? "- Camunda requests the scopes `\(baseScopes)` and `<client ID>/.default`"
-            : "- Camunda requests the scopes `\(baseScopes)`: allow them for every application")
+        if profile.alwaysDeployed.contains(.orchestration) {
+            md.append("- Scopes: `openid profile` for the Orchestration cluster; `\(baseScopes)` for \(profile.name(of: .identity)), Optimize, Web Modeler and Console"
+                      + (entra ? "; Entra adds `<client ID>/.default`" : ": allow them for those applications"))
+        } else {
+            md.append(entra
+                ? "- Camunda requests the scopes `\(baseScopes)` and `<client ID>/.default`"
+                : "- Camunda requests the scopes `\(baseScopes)`: allow them for every application")
+        }
         if entra {
             md.append("- [ ] Grant admin consent for each app (API permissions > Grant admin consent), or set up an admin consent workflow")
             md.append("- Front-channel single sign-out is not supported: logging out of one component does not log out of the others")
-            if config.isSelected(.connectors), config.connectorsMode == .inbound, config.output == .helm {
+            if profile.asks(.connectorsMode), config.isSelected(.connectors), config.connectorsMode == .inbound, config.output == .helm {
                 md.append("- [ ] Connectors (inbound) need `OPERATE_CLIENT_SCOPE` or Entra refuses their token requests (AADSTS90014). The overlay does not set it (it would replace your `connectors.env` list); add it to your own values:")
                 md.append("")
                 md.append("  ```yaml")
@@ -140,8 +165,24 @@ public enum RegistrationChecklist {
         md.append("")
         md.append("## First administrator")
         md.append("")
-        md.append("- Initial claim: `\(config.value(.initialClaimName))` = `\(config.value(.initialClaimValue))`")
-        md.append("- It is read once, at Identity's first start: later changes through env or Helm have no effect (only in Identity's database)")
+        if config.isSelected(.orchestration) {
+            let root = config.value(.componentURL(.orchestration)).trimmingTrailingSlashes()
+            if !config.value(.ocAdminClaimValue).isEmpty {
+                md.append("- Orchestration cluster: mapping rule `camunda-oidc-admin` in the admin role: users whose token carries `\(config.value(.ocAdminClaimName))` = `\(config.value(.ocAdminClaimValue))`")
+            }
+            let users = config.list(.ocAdminUsers)
+            if !users.isEmpty {
+                md.append("- Orchestration cluster admins by user name (`\(config.value(.ocUsernameClaim))`): " + users.map { "`\($0)`" }.joined(separator: ", "))
+            }
+            md.append("- [ ] Sign in at `\(root)` as an admin; grant further access in `\(root)/identity`")
+        }
+        if config.applies(.initialClaimValue) {
+            md.append("- Initial claim: `\(config.value(.initialClaimName))` = `\(config.value(.initialClaimValue))`")
+            md.append("- It is read once, at Identity's first start: later changes through env or Helm have no effect (only in Identity's database)")
+            if config.isSelected(.orchestration) {
+                md.append("- \(profile.name(of: .identity)) governs only Optimize, Web Modeler and Console; the cluster's own admins are the ones above")
+            }
+        }
         md.append("")
         md.append("## Deploy")
         md.append("")
@@ -161,7 +202,16 @@ public enum RegistrationChecklist {
             }
             md.append("- [ ] `helm upgrade --install <release> camunda/camunda-platform --version \(config.version.chartLine) -n <namespace> -f values.yaml -f \(OutputRenderer.helmValuesFileName)`")
         }
+        for note in profile.deployNotes where config.isSelected(note.component) && note.condition.holds(in: config) {
+            md.append("- " + note.text)
+        }
         return md.joined(separator: "\n") + "\n"
+    }
+
+    /// The Connectors' token scope (8.8 and later).
+    static func connectorsScope(_ config: Configuration, _ md: inout [String]) {
+        let scope = config.value(.connectorsTokenScope)
+        md.append(scope.isEmpty ? "- Token scope: none requested" : "- Token scope: `\(scope)`")
     }
 
     static func entraPlatform(_ type: ApplicationType) -> String {

@@ -73,9 +73,33 @@ public struct OutputRenderer: Sendable {
         case .field(let field, let suffix):
             let value = config.value(field)
             return value.isEmpty ? "" : value + suffix
-        case .secret(let c): return config.value(.clientSecret(c))
+        case .secret(let c), .secretObject(let c): return config.value(.clientSecret(c))
         case .redirectRoot(let c): return config.value(.componentURL(c))
+        case .rootURL(let c, let path):
+            let root = config.value(.componentURL(c)).trimmingTrailingSlashes()
+            return root.isEmpty ? "" : root + path
+        case .chartUnquoted(let field), .bool(let field): return config.value(field)
+        case .httpsOnly(let field): return config.value(field).lowercased().hasPrefix("https://") ? "true" : "false"
+        case .list: return listItems(source, config).joined(separator: ",")
+        case .map, .blockList: preconditionFailure("a YAML structure has no single value")
         }
+    }
+
+    /// The items of a list value, in order, without empty ones or repeats (the cluster's client
+    /// ID and audience are often the same).
+    func listItems(_ source: ValueSource, _ config: Configuration) -> [String] {
+        guard case .list(let items) = source else { return [] }
+        var result: [String] = []
+        for item in items {
+            let values: [String]
+            switch item {
+            case .field(let field, let condition): values = condition.holds(in: config) ? [config.value(field)] : []
+            case .items(let field): values = config.list(field)
+            case .literal(let text, let condition): values = condition.holds(in: config) ? [text] : []
+            }
+            for value in values where !value.isEmpty && !result.contains(value) { result.append(value) }
+        }
+        return result
     }
 
     // MARK: Env files
@@ -90,10 +114,19 @@ public struct OutputRenderer: Sendable {
         lines.append(FileHeader.envUsage(file.fileName))
         lines.append("")
         for variable in variables {
-            if let note = variable.note { lines.append("# " + note) }
-            switch EnvValue.encode(resolve(variable.source, config)) {
-            case .encoded(let text): lines.append("\(variable.name)=\(text)")
-            case .refused: preconditionFailure("validation lets no unrepresentable value through (\(variable.name))")
+            // A list is NAME_0, NAME_1, ... (Spring's binding of list indices); an empty one writes nothing.
+            let entries: [(name: String, value: String)]
+            if case .list = variable.source {
+                entries = listItems(variable.source, config).enumerated().map { ("\(variable.name)_\($0.offset)", $0.element) }
+            } else {
+                entries = [(variable.name, resolve(variable.source, config))]
+            }
+            if let note = variable.note, !entries.isEmpty { lines.append("# " + note) }
+            for entry in entries {
+                switch EnvValue.encode(entry.value) {
+                case .encoded(let text): lines.append("\(entry.name)=\(text)")
+                case .refused: preconditionFailure("validation lets no unrepresentable value through (\(entry.name))")
+                }
             }
         }
         return OutputFile(name: file.fileName, kind: .envFile, contents: lines.joined(separator: "\n") + "\n", holdsSecret: holdsSecret)
@@ -104,10 +137,15 @@ public struct OutputRenderer: Sendable {
     func helmValues(_ config: Configuration) -> OutputFile {
         let inline = config.helmSecrets == .inline
         var lines = FileHeader.lines(config, subject: "Helm values overlay", comment: "#")
-        if inline {
+        switch (config.profile.helmSecretForm, inline) {
+        case (.existingSecret, true):
             lines.append("# Holds the client secrets inline (existingSecret as a string): keep it mode 0600 and out of version control.")
-        } else {
+        case (.existingSecret, false):
             lines.append("# Holds no secret: existingSecret names the Kubernetes Secret '\(config.value(.kubernetesSecretName))' (see \(Self.secretManifestFileName)).")
+        case (.secretObject, true):
+            lines.append("# Holds the client secrets inline (secret.inlineSecret): keep it mode 0600 and out of version control.")
+        case (.secretObject, false):
+            lines.append("# Holds no secret: secret.existingSecret names the Kubernetes Secret '\(config.value(.kubernetesSecretName))' (see \(Self.secretManifestFileName)).")
         }
         lines.append("# Use: helm upgrade --install <release> camunda/camunda-platform --version \(config.version.chartLine) -f values.yaml -f \(Self.helmValuesFileName)")
         lines.append("")
@@ -144,16 +182,38 @@ public struct OutputRenderer: Sendable {
             if let note = value.note { lines.append(indent + "# " + note) }
             let key = value.path.last!
             switch value.source {
-            case .yamlLiteral(let literal):
-                lines.append("\(indent)\(key): \(literal)")
             case .secret where !inline:
                 lines.append("\(indent)\(key):")
                 lines.append("\(indent)  name: \(YAMLScalar.quoted(config.value(.kubernetesSecretName)))")
+            case .blockList(let items):
+                lines.append("\(indent)\(key):")
+                for item in items { lines.append("\(indent)  - \(yamlFlow(item, config, inline: inline))") }
             default:
-                lines.append("\(indent)\(key): \(YAMLScalar.quoted(resolve(value.source, config)))")
+                lines.append("\(indent)\(key): \(yamlFlow(value.source, config, inline: inline))")
             }
         }
         return lines
+    }
+
+    /// A value as YAML on one line: strings quoted, booleans bare, lists and mappings in flow style.
+    func yamlFlow(_ source: ValueSource, _ config: Configuration, inline: Bool) -> String {
+        switch source {
+        case .yamlLiteral(let literal): return literal
+        case .bool(let field): return config.value(field) == "true" ? "true" : "false"
+        case .list: return "[" + listItems(source, config).map(YAMLScalar.quoted).joined(separator: ", ") + "]"
+        case .map(let entries):
+            return "{" + entries.map { "\($0.key): \(yamlFlow($0.value, config, inline: inline))" }.joined(separator: ", ") + "}"
+        case .blockList(let items):
+            return "[" + items.map { yamlFlow($0, config, inline: inline) }.joined(separator: ", ") + "]"
+        case .secretObject(let c):
+            if inline { return "{inlineSecret: \(YAMLScalar.quoted(config.value(.clientSecret(c))))}" }
+            return "{existingSecret: \(YAMLScalar.quoted(config.value(.kubernetesSecretName))), existingSecretKey: \(YAMLScalar.quoted(c.kubernetesSecretKey ?? ""))}"
+        case .chartUnquoted(let field):
+            // 'v' with inner ' doubled: the chart's unquoted rendering then reads back the exact text.
+            return YAMLScalar.quoted("'" + config.value(field).replacingAll("'", with: "''") + "'")
+        default:
+            return YAMLScalar.quoted(resolve(source, config))
+        }
     }
 
     func secretManifest(_ config: Configuration) -> OutputFile {

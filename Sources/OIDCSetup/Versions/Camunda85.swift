@@ -8,7 +8,7 @@ extension VersionProfile {
         chartLine: "10.x",
         summary: "Identity, Operate, Tasklist, Optimize, Zeebe, Web Modeler, Connectors.",
         components: components85,
-        notAsked: [.webModelerAPIClientID] + FieldID.clusterFields,
+        notAsked: [.webModelerAPIClientID] + FieldID.clusterFields + FieldID.orchestrationModelFields,
         layout: OutputLayout(
             envFiles: [
                 OutputLayout.identityEnv, OutputLayout.operateEnv, OutputLayout.tasklistEnv, OutputLayout.optimizeEnv,

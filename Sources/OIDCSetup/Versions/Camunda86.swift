@@ -8,7 +8,7 @@ extension VersionProfile {
         chartLine: "11.x",
         summary: "As 8.5, plus Console (a single-page app, no secret).",
         components: components86,
-        notAsked: [.webModelerAPIClientID] + FieldID.clusterFields,
+        notAsked: [.webModelerAPIClientID] + FieldID.clusterFields + FieldID.orchestrationModelFields,
         layout: OutputLayout(
             envFiles: [
                 OutputLayout.identityEnv, OutputLayout.operateEnv, OutputLayout.tasklistEnv, OutputLayout.optimizeEnv,

@@ -7,7 +7,7 @@ extension VersionProfile {
         chartLine: "12.x",
         summary: "As 8.6; Web Modeler as two apps (UI, API); new Connectors variables.",
         components: components86,
-        notAsked: [.webModelerPublicAPIAudience],
+        notAsked: [.webModelerPublicAPIAudience] + FieldID.orchestrationModelFields,
         rewording: [
             .clientID(.webModeler): Rewording(
                 label: "Web Modeler UI client ID",

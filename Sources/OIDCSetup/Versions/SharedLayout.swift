@@ -190,7 +190,7 @@ extension OutputLayout {
                 if c == .console {
                     values.append(HelmValue("\(block).wellKnown", .field(.consoleWellKnownURL), component: c))
                 }
-            case .connectors:
+            case .connectors, .orchestration:
                 break
             }
         }

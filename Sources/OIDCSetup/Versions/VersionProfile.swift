@@ -27,13 +27,41 @@ public struct VersionProfile: Sendable {
     public let offByDefault: [Component]
     /// Lines the checklist adds under a component, beyond what the catalog and layout say.
     public let checklistNotes: [ChecklistNote]
+    /// Lines the checklist adds to its Deploy section (what the operator's own values or compose file must hold).
+    public let deployNotes: [ChecklistNote]
+    /// Components that must be deployed, with the reason (8.5-8.7: Identity; 8.8: the Orchestration cluster).
+    public let requiredComponents: [(Component, String)]
+    /// Components always deployed: not offered for unticking (the Orchestration cluster).
+    public let alwaysDeployed: Set<Component>
+    /// Which component needs which other one, with the reason shown to the user.
+    public let dependencies: [ComponentDependency]
+    /// How the Helm overlay writes a secret (8.8 and later: the `secret` object).
+    public let helmSecretForm: HelmSecretForm
+    /// The component Web Modeler's cluster block describes (8.7: Zeebe; 8.8: the Orchestration cluster).
+    public let clusterComponent: Component
+    /// Global fields that apply only when Management Identity is deployed (8.8: it is optional).
+    public let onlyWithIdentity: Set<FieldID>
+    /// Fields env output uses only in Management Identity's and its dependants' files (8.8: the
+    /// issuer; the cluster takes its endpoints one by one).
+    public let envOnlyWithIdentity: Set<FieldID>
+    /// Defaults of this version that differ from the catalog's (8.8 compose names the cluster `orchestration`).
+    public let defaults: [FieldID: String]
+    /// Component names of this version that differ from the catalog's (8.8: "Management Identity").
+    public let componentNames: [Component: String]
+
+    /// The component's name in this version.
+    public func name(of component: Component) -> String { componentNames[component] ?? component.displayName }
     /// The component list's one-line summary where the version differs from `Component.summary`.
     public let componentSummaries: [Component: String]
 
     init(version: CamundaVersion, chartLine: String, summary: String, components: [Component], notAsked: [FieldID] = [],
          rewording: [FieldID: Rewording] = [:], layout: OutputLayout, outboundConnectorsWithoutClient: Set<OutputFormat>,
          webModelerHasAPIApp: Bool = false, offByDefault: [Component] = [], checklistNotes: [ChecklistNote] = [],
-         componentSummaries: [Component: String] = [:]) {
+         deployNotes: [ChecklistNote] = [],
+         requiredComponents: [(Component, String)]? = nil, alwaysDeployed: Set<Component> = [],
+         dependencies: [ComponentDependency]? = nil, helmSecretForm: HelmSecretForm = .existingSecret,
+         clusterComponent: Component = .zeebe, onlyWithIdentity: Set<FieldID> = [], envOnlyWithIdentity: Set<FieldID> = [], defaults: [FieldID: String] = [:],
+         componentNames: [Component: String] = [:], componentSummaries: [Component: String] = [:]) {
         self.componentSummaries = componentSummaries
         self.version = version
         self.chartLine = chartLine
@@ -46,6 +74,19 @@ public struct VersionProfile: Sendable {
         self.webModelerHasAPIApp = webModelerHasAPIApp
         self.offByDefault = offByDefault
         self.checklistNotes = checklistNotes
+        self.deployNotes = deployNotes
+        self.requiredComponents = requiredComponents
+            ?? [(.identity, "in \(version.rawValue) the Zeebe gateway asks Identity for permissions")]
+        self.alwaysDeployed = alwaysDeployed
+        self.dependencies = dependencies ?? components.flatMap { c in
+            c.requiredComponents.map { ComponentDependency(c, needs: $0.0, $0.1) }
+        }
+        self.helmSecretForm = helmSecretForm
+        self.clusterComponent = clusterComponent
+        self.onlyWithIdentity = onlyWithIdentity
+        self.envOnlyWithIdentity = envOnlyWithIdentity
+        self.defaults = defaults
+        self.componentNames = componentNames
     }
 
     /// One line on what a component is, as this version has it.
@@ -65,6 +106,27 @@ public struct VersionProfile: Sendable {
     public func otherVersions(asking field: FieldID) -> [CamundaVersion] {
         CamundaVersion.allCases.filter { $0 != version && $0.profile.asks(field) }
     }
+}
+
+/// One component needing another (`Console` needs `Identity`), with the reason shown to the user.
+public struct ComponentDependency: Sendable {
+    public let component: Component
+    public let needed: Component
+    public let reason: String
+
+    public init(_ component: Component, needs needed: Component, _ reason: String) {
+        self.component = component
+        self.needed = needed
+        self.reason = reason
+    }
+}
+
+/// How a Helm overlay writes a client secret.
+public enum HelmSecretForm: Sendable {
+    /// Charts 10.x-12.x: `existingSecret: "<secret>"` or `existingSecret: {name: <Secret>}`.
+    case existingSecret
+    /// Charts 13.x and later: `secret: {inlineSecret: ...}` or `secret: {existingSecret: <Secret>, existingSecretKey: <key>}`.
+    case secretObject
 }
 
 /// A line of the registration checklist that only some versions, providers or formats need.

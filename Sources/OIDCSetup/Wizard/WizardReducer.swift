@@ -316,6 +316,10 @@ public enum Wizard {
         switch state.focusedItem {
         case .field(.components):
             let c = state.config.profile.components[state.listCursor]
+            if state.config.profile.alwaysDeployed.contains(c) {
+                state.notice = "\(state.config.profile.name(of: c)) is always deployed: it is the cluster itself."
+                return
+            }
             if state.config.selectedComponents.contains(c) {
                 state.config.selectedComponents.remove(c)
             } else {
@@ -369,7 +373,11 @@ public enum Wizard {
         case .output: state.config.output = OutputFormat(rawValue: value) ?? state.config.output
         case .helmSecrets: state.config.helmSecrets = HelmSecretMode(rawValue: value) ?? state.config.helmSecrets
         case .connectorsMode: state.config.connectorsMode = ConnectorsMode(rawValue: value) ?? state.config.connectorsMode
-        default: return
+        default:
+            // Choices kept as answers (8.8's yes/no questions).
+            guard FieldCatalog.field(field).choices.contains(where: { $0.value == value }) else { return }
+            state.config.set(field, value)
+            state.touched.insert(field)
         }
         // Items may change with the choice (the Kubernetes Secret name appears); keep focus on the choice.
         if let index = state.items.firstIndex(of: .field(field)) { state.focus = index }
@@ -416,7 +424,21 @@ public enum Wizard {
     static func versionChange(from old: Configuration, to new: Configuration) -> [String] {
         var notes: [String] = []
         let v = "Camunda \(new.version.rawValue)"
+        // Into the Orchestration-cluster model (8.5-8.7 -> 8.8+): one app replaces three; say what carries over.
+        let intoCluster = !old.profile.components.contains(.orchestration) && new.profile.components.contains(.orchestration)
+        if intoCluster {
+            let replaced = [Component.operate, .tasklist, .zeebe].filter(old.isSelected).map(\.displayName)
+            let asked = [(FieldID.componentURL(.orchestration), "URL"), (.clientID(.orchestration), "client ID"),
+                         (.clientSecret(.orchestration), "secret"), (.audience(.orchestration), "audience")]
+                .filter { new.applies($0.0) && new.value($0.0).isEmpty && new.spec($0.0).derivation(new.provider) == nil }.map(\.1)
+            notes.append("\(v) runs \((replaced.isEmpty ? ["Operate", "Tasklist", "Zeebe"] : replaced).joined(separator: ", ")) as one Orchestration cluster: one new app"
+                         + (asked.isEmpty ? "" : " (its \(asked.joined(separator: ", ")) are new answers)") + "; their old answers are kept, not written.")
+            let carried = new.components.filter { $0 != .orchestration && old.isSelected($0) }.map(new.profile.name(of:))
+            notes.append("Carried over: the provider and endpoints" + (carried.isEmpty ? "" : ", " + carried.joined(separator: ", "))
+                         + (new.applies(.initialClaimValue) && !old.raw(.initialClaimValue).isEmpty ? ", the initial claim; the cluster's admins default to it (see the admins step)." : "."))
+        }
         for c in Component.allCases where old.isSelected(c) && !new.profile.components.contains(c) {
+            if intoCluster, [.operate, .tasklist, .zeebe].contains(c) { continue }
             notes.append("\(v) has no \(c.displayName): its answers are kept, but not written.")
         }
         let dropped = old.applicableFields.filter { !new.applies($0) && !old.raw($0).isEmpty && ($0.component.map(new.isSelected) ?? true) }
@@ -424,6 +446,7 @@ public enum Wizard {
             notes.append("No longer asked in \(v) (kept, not written): " + dropped.map { old.spec($0).label }.joined(separator: ", ") + ".")
         }
         let added = new.applicableFields.filter { !old.applies($0) && new.value($0).isEmpty && new.spec($0).kind != .choice }
+            .filter { !(intoCluster && $0.component == .orchestration) && new.spec($0).derivation(new.provider) == nil }
         if !added.isEmpty {
             notes.append("New in \(v): " + added.map { new.spec($0).label }.joined(separator: ", ") + ".")
         }

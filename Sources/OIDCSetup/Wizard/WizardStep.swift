@@ -11,6 +11,8 @@ public enum WizardStep: Hashable, Sendable {
     case urls
     case component(Component)
     case initialClaim
+    /// 8.8 and later: the Orchestration cluster's first administrators (mapping rule and/or user names).
+    case adminBootstrap
     case helmSecrets
     case review
     /// The live check: the answers tried against the provider (skippable).
@@ -32,6 +34,7 @@ public enum WizardStep: Hashable, Sendable {
         case .urls: return "Camunda URLs"
         case .component(let c): return "\(c.displayName) application"
         case .initialClaim: return "First administrator"
+        case .adminBootstrap: return "Cluster administrators"
         case .helmSecrets: return "Secrets in Helm"
         case .review: return "Review"
         case .providerCheck: return "Check with your provider"
@@ -47,7 +50,13 @@ public enum WizardStep: Hashable, Sendable {
     public static func steps(for config: Configuration, comparing: Bool = false) -> [WizardStep] {
         var steps: [WizardStep] = [.start, .version, .provider, .output, .endpoints, .components, .urls]
         steps += config.components.map { .component($0) }
-        steps.append(.initialClaim)
+        // 8.8 and later: the initial claim only with Management Identity; the cluster's admins after it (they default to it).
+        if config.profile.onlyWithIdentity.contains(.initialClaimValue) {
+            if config.applies(.initialClaimValue) { steps.append(.initialClaim) }
+        } else {
+            steps.append(.initialClaim)
+        }
+        if config.profile.asks(.ocAdminClaimValue) { steps.append(.adminBootstrap) }
         if config.output == .helm { steps.append(.helmSecrets) }
         steps += [.review, .providerCheck, .preview]
         if comparing { steps.append(.changes) }
@@ -90,13 +99,14 @@ extension WizardStep {
         case .provider: candidates = [.provider]
         case .output: candidates = [.output]
         case .endpoints:
-            candidates = [.tenantID, .authorityHost, .issuer, .issuerBackendURL, .tokenURL, .jwksURL]
+            candidates = [.tenantID, .authorityHost, .issuer, .issuerBackendURL, .authorizationURL, .tokenURL, .jwksURL]
         case .components: candidates = [.components]
         case .urls:
             candidates = [.identityBaseURL] + config.components.filter(\.hasExternalURL).map { .componentURL($0) }
         case .component(let c):
-            candidates = FieldID.all.filter { $0.component == c && $0 != .componentURL(c) }
+            candidates = FieldID.all.filter { $0.component == c && $0 != .componentURL(c) && !FieldID.adminFields.contains($0) }
         case .initialClaim: candidates = [.initialClaimName, .initialClaimValue]
+        case .adminBootstrap: candidates = FieldID.adminFields
         case .helmSecrets: candidates = [.helmSecrets, .kubernetesSecretName]
         case .start, .review, .providerCheck, .preview, .changes, .write, .done: candidates = []
         }
