@@ -8,10 +8,15 @@ struct DoneScreen: StepScreen {
     func drawBody(_ state: WizardState, into frame: inout Frame, area: Rect) {
         guard case .written(let summary) = state.writeOutcome else { return }
         // Long paths wrap, indented under their line, rather than being cut off.
+        // Each row is wrapped to the width left beside its indent, so no row is clipped (a clipped
+        // row lost words, e.g. the -n of the helm command).
         let lines = summary.flatMap { line -> [String] in
-            let indent = String(line.prefix { $0 == " " }) + "    "
-            let wrapped = TextWrap.wrap(line, width: area.width)
-            return [String(line.prefix { $0 == " " }) + wrapped[0]] + wrapped.dropFirst().map { indent + $0 }
+            let lead = String(line.prefix { $0 == " " })
+            let indent = lead + "    "
+            let first = TextWrap.wrap(line, width: area.width - lead.count)
+            guard first.count > 1 else { return [lead + first[0]] }
+            let rest = TextWrap.wrap(first.dropFirst().joined(separator: " "), width: area.width - indent.count)
+            return [lead + first[0]] + rest.map { indent + $0 }
         }
         frame.scrollView(lines, from: state.scroll, in: area) { line in
             line.hasPrefix("Wrote") || line.hasPrefix("Next") ? .bold : .normal

@@ -60,7 +60,7 @@ import Testing
         // 8.8 and later warn about inline secrets (spec section 9); nothing else.
         let inlineWarning = config.profile.helmSecretForm == .secretObject && config.output == .helm && config.helmSecrets == .inline
         #expect(Validator.validate(config).map(\.description) == (inlineWarning ? [
-            "helmSecrets: inline: the values file holds every secret, and chart \(config.version.chartLine) puts Management Identity's in its ConfigMap in plain text, without a warning of its own; a Kubernetes Secret keeps them out of both",
+            "helmSecrets: inline: the values file holds every secret in plain text, and chart \(config.version.chartLine) puts Management Identity's in its ConfigMap in plain text; a Kubernetes Secret keeps them out of both",
         ] : []))
         #expect(answers.notes == [])
     }

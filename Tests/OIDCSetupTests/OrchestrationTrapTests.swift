@@ -51,6 +51,19 @@ import Testing
             == "error: -: global.security.authentication.method is not set: chart \(version.chartLine) defaults to basic, so the Orchestration cluster and Connectors stay on basic auth without an error (set it to oidc)")
     }
 
+    @Test("components off by default, or global.identity.auth.enabled left false: their blocks have no effect (error)", arguments: [CamundaVersion.v8_8, .v8_9])
+    func componentSwitchesOff(version: CamundaVersion) throws {
+        let text = try Self.overlay(version)
+        let off = text.replacingOccurrences(of: "optimize:\n  enabled: true\n", with: "")
+            .replacingOccurrences(of: "console:\n  enabled: true\n", with: "console:\n  enabled: false\n")
+            .replacingOccurrences(of: "      enabled: true\n      type:", with: "      type:")
+        #expect(Self.notes(off, version) == [
+            "error: -: optimize.enabled is not true: chart \(version.chartLine) leaves Optimize off by default, so global.identity.auth.optimize has no effect (set optimize.enabled: true)",
+            "error: \(Self.line(of: off, "enabled: false")): console.enabled is not true: chart \(version.chartLine) leaves Console off by default, so global.identity.auth.console has no effect (set console.enabled: true)",
+            "error: -: global.identity.auth.enabled is not true: chart \(version.chartLine) defaults it to false, which leaves Management Identity, Optimize, Web Modeler without their OIDC configuration (set it to true)",
+        ])
+    }
+
     @Test("a component's own method wins over the global one (error)")
     func componentMethod() throws {
         let text = try Self.overlay(.v8_8).replacingOccurrences(of: "orchestration:\n  security:\n", with: "orchestration:\n  security:\n    authentication:\n      method: basic\n")

@@ -165,7 +165,18 @@ import Testing
         var config = SampleConfiguration.generic(output: .helm, version: version)
         config.helmSecrets = .inline
         #expect(Self.issues(config) == [
-            "warning helmSecrets: inline: the values file holds every secret, and chart \(version.chartLine) puts Management Identity's in its ConfigMap in plain text, without a warning of its own; a Kubernetes Secret keeps them out of both",
+            "warning helmSecrets: inline: the values file holds every secret in plain text, and chart \(version.chartLine) puts Management Identity's in its ConfigMap in plain text; a Kubernetes Secret keeps them out of both",
+        ])
+    }
+
+    @Test("without Management Identity the inline warning does not speak of its ConfigMap", arguments: versions)
+    func inlineWarningWithoutIdentity(version: CamundaVersion) {
+        var config = SampleConfiguration.generic(output: .helm, version: version)
+        config.helmSecrets = .inline
+        config.selectedComponents = [.orchestration, .connectors]
+        config.set(.ocAdminUsers, "alice")
+        #expect(Self.issues(config) == [
+            "warning helmSecrets: inline: the values file holds every secret in plain text; a Kubernetes Secret keeps them out of it",
         ])
     }
 

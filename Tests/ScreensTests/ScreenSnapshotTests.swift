@@ -193,6 +193,25 @@ import TestSupport
         assertGolden(screen, named: "screens/reconfigure/changes.txt")
     }
 
+    /// The done step wraps long indented lines without losing a word: the helm command must stay copyable.
+    @Test(arguments: [(24, 80), (18, 60)])
+    func doneStepWrapsTheNextCommandsWhole(rows: Int, columns: Int) throws {
+        var driver = try WizardDriver.answered("entra-helm")
+        let summary = [
+            "Wrote 1 file:",
+            "  v85/values-oidc.yaml (mode 0644), previous kept as v85/values-oidc.yaml.bak",
+            "Next:",
+            "  3. helm upgrade --install <release> camunda/camunda-platform --version 13.x -n <namespace> -f values.yaml -f v85/values-oidc.yaml",
+        ]
+        driver.send(.writeFinished(.written(summary: summary)))
+        let screen = driver.screen(rows: rows, columns: columns)
+        #expect(!screen.contains("…"))
+        let words = screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for line in summary {
+            #expect(words.contains(line.split(separator: " ").joined(separator: " ")), "\(line)")
+        }
+    }
+
     @Test func writeStepListsExistingFiles() throws {
         var driver = try WizardDriver.answered("generic-env")
         driver.existingFiles = ["operate.env"]

@@ -100,7 +100,7 @@ public struct FieldSpec: Sendable {
         return FieldSpec(id, fill(label)!, kind: kind, what: fill(what)!, whereGeneric: fill(whereGeneric), whereEntra: fill(whereEntra),
                          mistake: fill(mistake), providers: providers, formats: formats,
                          choices: choices.map { Choice(value: $0.value, label: fill($0.label)!, help: fill($0.help)!) },
-                         isRequired: isRequired, placeholder: version.profile.defaults[id] ?? placeholder,
+                         isRequired: isRequired, placeholder: version.profile.defaults[id] ?? fill(placeholder)!,
                          derivation: derivation, derivedOnly: derivedOnly)
     }
 
@@ -257,6 +257,7 @@ public enum FieldCatalog {
         FieldSpec(
             .initialClaimName, "Initial claim name", kind: .text,
             what: "The token claim that identifies the first administrator. Identity gives full access to the user whose token carries this claim with the value below.",
+            whereGeneric: "A claim your provider puts in the admin's tokens (a decoded ID token shows them): e.g. email, preferred_username or sub. 'oid' is Entra's: Keycloak and most other providers have no such claim.",
             whereEntra: "Keep 'oid' (the user's object ID) unless you know why not.",
             mistake: "It cannot be changed later through env or Helm, only in Identity's database.",
             isRequired: false, placeholder: "oid",

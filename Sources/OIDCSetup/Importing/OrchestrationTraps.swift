@@ -46,6 +46,18 @@ extension SetupImporter {
             covered.append(path)
         }
 
+        // The switches: Management Identity, Optimize, Web Modeler and Console are off by default, and
+        // global.identity.auth.enabled gates the OIDC configuration of the first three: their blocks alone do nothing.
+        func isOn(_ path: String) -> Bool { scalar(path)?.1?.lowercased() == "true" }
+        let switched = [("identity", "Management Identity"), ("optimize", "Optimize"), ("webModeler", "Web Modeler"), ("console", "Console")]
+        for (component, name) in switched where root.node(at: ["global", "identity", "auth", component]) != nil && !isOn("\(component).enabled") {
+            note(scalar("\(component).enabled")?.0, "\(component).enabled is not true: \(chart) leaves \(name) off by default, so global.identity.auth.\(component) has no effect (set \(component).enabled: true)", .error)
+        }
+        let gated = switched.prefix(3).filter { root.node(at: ["global", "identity", "auth", $0.0]) != nil }
+        if !gated.isEmpty, !isOn("global.identity.auth.enabled") {
+            note(scalar("global.identity.auth.enabled")?.0, "global.identity.auth.enabled is not true: \(chart) defaults it to false, which leaves \(gated.map(\.1).joined(separator: ", ")) without their OIDC configuration (set it to true)", .error)
+        }
+
         // 2. Secrets in the form of charts 10.x-12.x.
         let blocks = ["global.identity.auth.identity", "global.identity.auth.optimize", "global.identity.auth.admin",
                       "orchestration.security.authentication.oidc", "connectors.security.authentication.oidc"]

@@ -89,9 +89,12 @@ extension VersionProfile {
             ],
             componentNames: [.identity: managementIdentity],
             componentSummaries: [
-                .orchestration: "Zeebe, Operate, Tasklist, admin UI: one app; always deployed",
+                // At most 50 characters: what fits beside the longest name at 80 columns ("always deployed" is in the rules line).
+                .orchestration: "Zeebe, Operate, Tasklist, admin UI: one app",
                 .identity: "sign-in for Optimize, Web Modeler and Console",
+                .webModeler: "model in the browser (UI and API apps, no secret)",
                 .connectors: "one machine client: the cluster's app or their own",
+                .console: "manage clusters (single-page app, no secret)",
             ]
         )
     }

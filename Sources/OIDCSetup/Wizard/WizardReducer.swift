@@ -442,8 +442,13 @@ public enum Wizard {
             notes.append("\(v) has no \(c.displayName): its answers are kept, but not written.")
         }
         let dropped = old.applicableFields.filter { !new.applies($0) && !old.raw($0).isEmpty && ($0.component.map(new.isSelected) ?? true) }
-        if !dropped.isEmpty {
-            notes.append("No longer asked in \(v) (kept, not written): " + dropped.map { old.spec($0).label }.joined(separator: ", ") + ".")
+        // A question the version still has, behind a choice (Connectors with an app of their own), is not gone.
+        let gone = dropped.filter { !new.profile.asks($0) }, behindChoice = dropped.filter { new.profile.asks($0) }
+        if !gone.isEmpty {
+            notes.append("No longer asked in \(v) (kept, not written): " + gone.map { old.spec($0).label }.joined(separator: ", ") + ".")
+        }
+        if !behindChoice.isEmpty {
+            notes.append("Kept behind a choice: " + behindChoice.map { old.spec($0).label }.joined(separator: ", ") + ".")
         }
         let added = new.applicableFields.filter { !old.applies($0) && new.value($0).isEmpty && new.spec($0).kind != .choice }
             .filter { !(intoCluster && $0.component == .orchestration) && new.spec($0).derivation(new.provider) == nil }
