@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/debug/camunda-oidc
 
-.PHONY: deps build run test release bench clean
+.PHONY: deps build run test release release-check bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -25,6 +25,10 @@ test: build
 # functions the tool never calls (user lookups).
 release: deps
 	$(SWIFT) build -c release --product camunda-oidc --static-swift-stdlib -Xswiftc -static-executable
+
+# The release binary against the real provider over TLS (--ca-file, unknown CA, a bare chroot as root).
+release-check: release
+	scripts/release-check.sh
 
 # Benchmarks (figures for the closing notes, not tests): generate timing, and the wizard beside dialog
 # in a pty (needs dialog: apt-get install dialog; hyperfine is used when installed).

@@ -20,6 +20,7 @@ public enum WizardView {
         case .adminBootstrap: return AdminBootstrapScreen()
         case .helmSecrets: return HelmSecretsScreen()
         case .review: return ReviewScreen()
+        case .providerCheck: return ProviderCheckScreen()
         case .preview: return PreviewScreen()
         case .changes: return ChangesScreen()
         case .write: return WriteScreen()

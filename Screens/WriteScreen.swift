@@ -18,6 +18,10 @@ struct WriteScreen: StepScreen {
             .draw(into: &frame, row: area.row, column: inputColumn, width: inputWidth)
         frame.put("Created (mode 0700) if missing; . is where you started.", row: area.row + 1, column: inputColumn, style: .muted, limit: inputWidth)
 
+        // Never blocking: the provider check's outcome is said, and what failed listed below the files.
+        let summary = state.liveCheck.summary
+        frame.put(Frame.clip(summary, to: area.width), row: area.row + 2, column: area.column,
+                  style: summary.contains("FAIL") ? .error : summary.contains("every check ok") ? .good : .warning)
         var row = area.row + 3
         let files = (try? state.mergedOutputFiles()) ?? []
         // The error (or the note that nothing changes) is laid out first, from the bottom up, so it
@@ -66,6 +70,19 @@ struct WriteScreen: StepScreen {
         }
         if overflow, rows > 1 {
             frame.put(Frame.clip("  files \(top + 1)-\(top + shown) of \(files.count)  PgUp/PgDn", to: area.width), row: row, column: area.column, style: .muted)
+            row += 1
+        }
+        // What the provider check left open: listed, never blocking, in the rows above the error.
+        let open = state.liveCheck.skipped || state.liveCheck.plan == nil ? [] : state.liveCheck.openPoints
+        if !open.isEmpty, row + 2 < listBottom {
+            row += 1
+            frame.put("Provider check (writing anyway):", row: row, column: area.column, style: .bold)
+            row += 1
+            for line in open where row < listBottom {
+                frame.put(Frame.clip(line, to: area.width - 2), row: row, column: area.column + 2,
+                          style: line.hasPrefix("FAIL") ? .error : line.hasPrefix("warn") ? .warning : .muted)
+                row += 1
+            }
         }
     }
 

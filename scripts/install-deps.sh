@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, only when missing: ncursesw headers, tmux (end-to-end
-# tests), and python-dotenv + PyYAML (the tests read outputs back as real consumers do).
+# tests), glewlwyd and its setup tools (the live check's test provider), and python-dotenv + PyYAML
+# (the tests read outputs back as real consumers do).
 set -euo pipefail
 
 need_apt=()
 pkg-config --exists ncursesw 2>/dev/null || need_apt+=(libncurses-dev pkg-config)
 command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3 python3-pip)
+# The live check's tests run a real OpenID provider (Tests/Peers/glewlwyd) and configure it with these.
+[ -x /usr/bin/glewlwyd ] || need_apt+=(glewlwyd)
+for tool in sqlite3 jq openssl curl; do command -v $tool >/dev/null 2>&1 || need_apt+=($tool); done
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""

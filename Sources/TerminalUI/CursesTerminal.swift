@@ -255,22 +255,35 @@ public final class CursesTerminal: Terminal {
     }
 
     private func configureStyles(useColor: Bool) {
-        // The attribute alone carries the meaning; colour only reinforces it.
-        let base: [CellStyle: attr_t] = [
-            .normal: cn_a_normal(), .bold: cn_a_bold(), .selected: cn_a_reverse(), .muted: cn_a_dim(),
-            .error: cn_a_bold(), .warning: cn_a_bold(), .good: cn_a_bold(), .input: cn_a_underline(),
-        ]
-        let foreground: [CellStyle: Int16] = [
-            .error: Int16(COLOR_RED), .warning: Int16(COLOR_YELLOW), .good: Int16(COLOR_GREEN), .selected: Int16(COLOR_CYAN),
-        ]
+        // The attribute alone carries the meaning; colour only reinforces it. Switches, not
+        // dictionaries: a Dictionary keyed by CellStyle costs the runtime a scan of every protocol
+        // conformance in the binary at start (measured: part of the first frame).
+        func base(_ style: CellStyle) -> attr_t {
+            switch style {
+            case .normal: return cn_a_normal()
+            case .bold, .error, .warning, .good: return cn_a_bold()
+            case .selected: return cn_a_reverse()
+            case .muted: return cn_a_dim()
+            case .input: return cn_a_underline()
+            }
+        }
+        func foreground(_ style: CellStyle) -> Int16? {
+            switch style {
+            case .error: return Int16(COLOR_RED)
+            case .warning: return Int16(COLOR_YELLOW)
+            case .good: return Int16(COLOR_GREEN)
+            case .selected: return Int16(COLOR_CYAN)
+            case .normal, .bold, .muted, .input: return nil
+            }
+        }
         let styles = (0...UInt8.max).compactMap(CellStyle.init(rawValue:))
-        styleAttributes = styles.map { base[$0] ?? cn_a_normal() }
+        styleAttributes = styles.map(base)
         stylePairs = Array(repeating: 0, count: styles.count)
         guard useColor, start_color() != cn_curses_err() else { return }
         // The terminal's own background and foreground where it allows, not forced black/white.
         let background: Int16 = use_default_colors() != cn_curses_err() ? -1 : Int16(COLOR_BLACK)
         for style in styles {
-            guard let fg = foreground[style] else { continue }
+            guard let fg = foreground(style) else { continue }
             let pair = Int16(style.rawValue) + 1
             if init_pair(pair, fg, background) != cn_curses_err() {
                 stylePairs[Int(style.rawValue)] = pair
@@ -478,5 +491,20 @@ public final class CursesTerminal: Terminal {
         }
         if let cut = decoder.flush() { append(cut) }
         return .paste(String(text))
+    }
+}
+
+extension CursesTerminal {
+    /// Waits at most `milliseconds` for a key. Keys ncurses already holds come first; otherwise
+    /// poll(2) on the input descriptor bounds the wait, and a key that arrives is read as `readKey`
+    /// reads it (escape sequences and pastes whole).
+    public func readKey(waitingAtMost milliseconds: Int) -> KeyWait {
+        if let key = pendingKey() { return .key(key) }
+        guard SignalGuard.pending == nil, !inputEnded else { return .ended }
+        var descriptor = pollfd(fd: ownedStreams.first.map { fileno($0) } ?? STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, Int32(milliseconds))
+        if ready == 0 { return .timedOut }
+        if ready < 0 { return SignalGuard.pending != nil ? .ended : .timedOut }
+        return readKey().map { .key($0) } ?? .ended
     }
 }

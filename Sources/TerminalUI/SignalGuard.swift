@@ -12,7 +12,8 @@ private let pendingSignal = Atomic<Int32>(0)
 private let readerThread = Atomic<UInt>(0)
 
 /// Dispositions replaced by `install()`, for `uninstall()`. Touched only from the main flow.
-nonisolated(unsafe) private var replacedActions: [Int32: sigaction] = [:]
+/// (A list, not a dictionary: Dictionary<Int32, sigaction> costs a runtime conformance scan at start.)
+nonisolated(unsafe) private var replacedActions: [(signal: Int32, action: sigaction)] = []
 
 /// Catches the signals that end a session (Ctrl-C from `kill -INT`, SIGTERM, SIGHUP when SSH drops,
 /// SIGQUIT) so the run loop can restore the terminal before the process dies.
@@ -47,7 +48,7 @@ public enum SignalGuard {
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0  // no SA_RESTART: the blocking read must be interrupted
             sigaction(signal, &action, nil)
-            if replacedActions[signal] == nil { replacedActions[signal] = previous }
+            if !replacedActions.contains(where: { $0.signal == signal }) { replacedActions.append((signal, previous)) }
         }
         // A parent may have started us with these blocked (test runners, some supervisors); blocked,
         // they would never reach the handlers, and SIGTERM or an SSH drop would leave us running.
@@ -60,7 +61,7 @@ public enum SignalGuard {
     /// Puts back the dispositions `install()` replaced (a pending signal stays pending).
     public static func uninstall() {
         for (signal, var action) in replacedActions { sigaction(signal, &action, nil) }
-        replacedActions = [:]
+        replacedActions = []
         readerThread.store(0, ordering: .relaxed)
     }
 

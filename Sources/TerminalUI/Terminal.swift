@@ -126,6 +126,8 @@ public protocol Terminal: AnyObject {
     /// A key already waiting, without blocking; nil when none. The run loop drains these before
     /// drawing, so a burst of input (a paste without bracketed-paste support) costs one frame.
     func pendingKey() -> Key?
+    /// Waits at most `milliseconds` for a key (see `KeyWait`).
+    func readKey(waitingAtMost milliseconds: Int) -> KeyWait
     /// Forces a full repaint on the next draw (Ctrl-L).
     func invalidate()
 }

@@ -26,7 +26,7 @@ struct CamundaOIDC: ParsableCommand {
         (secret, secretEnv or secretFile).
         """,
         version: ToolInfo.version,
-        subcommands: [WizardCommand.self, Generate.self, Check.self, Fields.self],
+        subcommands: [WizardCommand.self, Generate.self, Check.self, Verify.self, Fields.self],
         defaultSubcommand: WizardCommand.self
     )
 }

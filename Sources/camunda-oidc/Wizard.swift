@@ -17,8 +17,11 @@ struct WizardCommand: ParsableCommand {
     @Option(help: "The Camunda version (\(CamundaVersion.knownList)): preselected, and how --from reads files that do not say theirs.")
     var camunda: CamundaVersion?
 
+    @Option(name: .customLong("ca-file"), help: "For the provider check: a PEM file with the provider's private CA (instead of the system store).")
+    var caFile: String?
+
     func run() throws {
-        try Self.run(from: from, camunda: camunda)
+        try Self.run(from: from, camunda: camunda, caFile: caFile)
     }
 
     static func signalName(_ signal: Int32) -> String {
@@ -32,7 +35,7 @@ struct WizardCommand: ParsableCommand {
     }
 
     /// The wizard itself; `CamundaOIDC.main` calls it directly when there are no arguments.
-    static func run(from: String?, camunda: CamundaVersion? = nil) throws {
+    static func run(from: String?, camunda: CamundaVersion? = nil, caFile: String? = nil) throws {
         var state = WizardState()
         if let camunda { state.config.version = camunda }
         if let from {
@@ -67,7 +70,7 @@ struct WizardCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        let runner = WizardRunner(terminal: terminal, state: state)
+        let runner = WizardRunner(terminal: terminal, state: state, caFile: caFile)
         let ending = runner.run()
         terminal.restore()
         switch ending {

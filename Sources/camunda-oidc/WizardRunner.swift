@@ -1,5 +1,7 @@
 import OIDCSetup
+import ProviderCheck
 import Screens
+import Synchronization
 import TerminalUI
 
 /// The wizard's run loop: read keys, turn them into events, reduce, carry out effects, draw.
@@ -19,17 +21,40 @@ final class WizardRunner {
     /// Frames drawn, for the benchmark's count of frames per paste.
     private(set) var framesDrawn = 0
 
-    init(terminal: Terminal, state: WizardState = WizardState()) {
+    /// The provider check running in the background, and where its results wait for the loop.
+    /// Made on the first check, not at launch: the first frame pays nothing for it (its generic
+    /// types cost the runtime a scan of every protocol conformance in the binary, NIO's included).
+    private var liveChecks: LiveCheckRunner?
+    private let caFile: String?
+
+    init(terminal: Terminal, state: WizardState = WizardState(), caFile: String? = nil) {
         self.terminal = terminal
         self.state = state
+        self.caFile = caFile
     }
 
     func run() -> Ending {
         draw()
         while true {
-            guard let key = terminal.readKey() else {
-                if let signal = SignalGuard.pending { return .signal(signal) }
-                return .inputEnded
+            let key: Key
+            if state.liveCheck.running {
+                // Results arrive while the operator may press nothing: wait for keys in short slices.
+                switch terminal.readKey(waitingAtMost: 40) {
+                case .key(let pressed):
+                    key = pressed
+                case .timedOut:
+                    if let ending = applyLiveCheckResults() { return ending }
+                    continue
+                case .ended:
+                    if let signal = SignalGuard.pending { return .signal(signal) }
+                    return .inputEnded
+                }
+            } else {
+                guard let pressed = terminal.readKey() else {
+                    if let signal = SignalGuard.pending { return .signal(signal) }
+                    return .inputEnded
+                }
+                key = pressed
             }
             var keys = [key]
             while let more = terminal.pendingKey() { keys.append(more) }
@@ -37,8 +62,20 @@ final class WizardRunner {
                 if let ending = handle(key) { return ending }
             }
             if let signal = SignalGuard.pending { return .signal(signal) }
+            _ = applyLiveCheckResults(drawing: false)
             draw()
         }
+    }
+
+    /// Feeds the check results that arrived to the state machine; draws when there were any.
+    private func applyLiveCheckResults(drawing: Bool = true) -> Ending? {
+        guard let events = liveChecks?.takeEvents() else { return nil }
+        guard !events.isEmpty else { return nil }
+        for event in events {
+            if let ending = apply(event) { return ending }
+        }
+        if drawing { draw() }
+        return nil
     }
 
     /// Handles one key; returns how the run ends when it does.
@@ -63,7 +100,14 @@ final class WizardRunner {
             let effect = pending.removeFirst()
             switch effect {
             case .quit(let status, let message):
+                liveChecks?.cancel()
                 return .quit(status: status, message: message)
+            case .runLiveCheck(let plan, let run):
+                let runner = liveChecks ?? LiveCheckRunner(caFile: caFile)
+                liveChecks = runner
+                runner.start(plan, run: run)
+            case .cancelLiveCheck:
+                liveChecks?.cancel()
             case .loadSetup(let path):
                 switch Result(catching: { () throws(SetupLoader.Failure) in try SetupLoader().load(path) }) {
                 case .success(let loaded):
@@ -112,5 +156,52 @@ final class WizardRunner {
         let size = terminal.size
         terminal.draw(WizardView.render(state, rows: size.rows, columns: size.columns))
         framesDrawn += 1
+    }
+}
+
+/// Runs the provider check off the main thread (NIO's threads start only here, not at launch) and
+/// keeps its results for the run loop, which feeds them to the state machine as events.
+final class LiveCheckRunner: Sendable {
+    private let caFile: String?
+    private let inbox = Mutex<[WizardEvent]>([])
+    private let task = Mutex<Task<Void, Never>?>(nil)
+
+    init(caFile: String?) {
+        self.caFile = caFile
+    }
+
+    func start(_ plan: LiveCheckPlan, run: Int) {
+        cancel()
+        var pem: [UInt8]?
+        if let caFile, case .success(let bytes) = FileDescriptorIO.readFile(caFile) { pem = bytes }
+        let newTask = Task.detached { [self] in
+            do {
+                let client = try ProviderClient(timeoutSeconds: plan.options.timeoutSeconds, caCertificatesPEM: pem,
+                                                proxies: ProxySettings(environment: Verify.environment()))
+                _ = await LiveChecker(client: client).run(plan) { result in
+                    self.inbox.withLock { $0.append(.liveCheckResult(run: run, result)) }
+                }
+                await client.shutdown()
+            } catch {
+                let failed = CheckResult(.discovery, .fail, subject: "provider", "cannot check: \(error)")
+                self.inbox.withLock { $0.append(.liveCheckResult(run: run, failed)) }
+            }
+            self.inbox.withLock { $0.append(.liveCheckFinished(run: run)) }
+        }
+        task.withLock { $0 = newTask }
+    }
+
+    func cancel() {
+        task.withLock { running in
+            running?.cancel()
+            running = nil
+        }
+    }
+
+    func takeEvents() -> [WizardEvent] {
+        inbox.withLock { events in
+            defer { events = [] }
+            return events
+        }
     }
 }

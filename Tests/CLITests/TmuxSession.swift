@@ -97,7 +97,10 @@ final class TmuxSession {
         root = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("work"), withIntermediateDirectories: true)
 
-        var exports = ["HOME": work.path, "TERM": Self.terminalType, "LANG": "C.UTF-8"]
+        // The wizard's provider check must not leave the machine: every proxied request goes to a
+        // loopback port nothing listens on, and is refused.
+        var exports = ["HOME": work.path, "TERM": Self.terminalType, "LANG": "C.UTF-8",
+                       "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9", "NO_PROXY": ""]
         exports.merge(environment) { $1 }
         let invocation = ([Self.binary.path] + arguments).map(Self.quote).joined(separator: " ")
         let script = """

@@ -73,27 +73,27 @@ struct WizardEndToEndTests {
         let tmux = try TmuxSession()
         defer { tmux.close() }
 
-        try tmux.waitFor("Welcome", "Step 1 of 17", "(•) Start a new setup")
+        try tmux.waitFor("Welcome", "Step 1 of 18", "(•) Start a new setup")
         try tmux.press("Enter")
-        try tmux.waitFor("Camunda version", "Step 2 of 17", "(•) Camunda 8.5  (Helm chart 10.x)", "helm list -A")
+        try tmux.waitFor("Camunda version", "Step 2 of 18", "(•) Camunda 8.5  (Helm chart 10.x)", "helm list -A")
         try tmux.press("Enter")
-        try tmux.waitFor("Step 3 of 17", "(•) Microsoft Entra ID")
+        try tmux.waitFor("Step 3 of 18", "(•) Microsoft Entra ID")
         try tmux.press("Enter")
         try tmux.waitFor("Output · Microsoft Entra ID · Helm values", "(•) Helm values")
         try tmux.press("Enter")
 
-        try tmux.waitFor("Provider endpoints · Microsoft Entra ID", "Step 5 of 17")
+        try tmux.waitFor("Provider endpoints · Microsoft Entra ID", "Step 5 of 18")
         try tmux.type(Entra.tenant)
         // The derived endpoints update as the tenant is typed.
         try tmux.waitFor("https://login.microsoftonline.com/11111111-2222-3333-4444-55", "5555555555/oauth2/v2.0/token")
         try tmux.press("Enter", "Enter")  // tenant -> authority host (defaulted) -> next step
 
-        try tmux.waitFor("Components · Microsoft Entra ID", "Step 6 of 17", "[ ] Web Modeler", "[ ] Connectors")
+        try tmux.waitFor("Components · Microsoft Entra ID", "Step 6 of 18", "[ ] Web Modeler", "[ ] Connectors")
         try tmux.press("Down", "Down", "Down", "Down", "Down", "Space", "Down", "Space")
-        try tmux.waitFor("Step 6 of 19", "[x] Web Modeler", "› [x] Connectors")
+        try tmux.waitFor("Step 6 of 20", "[x] Web Modeler", "› [x] Connectors")
         try tmux.press("Enter")
 
-        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 7 of 19")
+        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 7 of 20")
         for (offset, (_, url)) in Entra.urls.enumerated() {
             try tmux.type(url)
             if offset < Entra.urls.count - 1 { try tmux.press("Enter") }
@@ -102,19 +102,19 @@ struct WizardEndToEndTests {
         try tmux.press("Enter")
 
         // Identity: the secret pasted with surrounding whitespace and a trailing newline, as copied from a portal.
-        try tmux.waitFor("Identity application · Microsoft Entra ID", "Step 8 of 19")
+        try tmux.waitFor("Identity application · Microsoft Entra ID", "Step 8 of 20")
         try tmux.type(Entra.clientIDs["identity"]!)
         try tmux.press("Tab")
         try tmux.paste(" \t" + Entra.secrets["IDENTITY"]! + "  \n")
         let pasted = try tmux.waitFor(Self.masked(Entra.secrets["IDENTITY"]!), "Surrounding whitespace was trimmed")
         #expect(!pasted.contains("NOT-REAL"), "the pasted secret is on screen:\n\(pasted)")
-        #expect(pasted.contains("Step 8 of 19"), "the paste's newline acted as Enter:\n\(pasted)")
+        #expect(pasted.contains("Step 8 of 20"), "the paste's newline acted as Enter:\n\(pasted)")
         try tmux.press("Enter")  // secret -> audience (defaulted to the client ID)
         try tmux.waitFor("› Audience")
         try tmux.press("Enter")
 
         for (step, name, key) in [(9, "Operate", "OPERATE"), (10, "Tasklist", "TASKLIST"), (11, "Optimize", "OPTIMIZE")] {
-            try tmux.waitFor("\(name) application · Microsoft Entra ID", "Step \(step) of 19")
+            try tmux.waitFor("\(name) application · Microsoft Entra ID", "Step \(step) of 20")
             try tmux.type(Entra.clientIDs[name.lowercased()]!)
             try tmux.press("Tab")
             try tmux.type(Entra.secrets[key]!)
@@ -122,41 +122,44 @@ struct WizardEndToEndTests {
             try tmux.press("Tab", "Enter")
         }
 
-        try tmux.waitFor("Zeebe application · Microsoft Entra ID", "Step 12 of 19")
+        try tmux.waitFor("Zeebe application · Microsoft Entra ID", "Step 12 of 20")
         try tmux.type(Entra.clientIDs["zeebe"]!)
         try tmux.press("Tab")
         try tmux.type(Entra.secrets["ZEEBE"]!)
         try tmux.waitFor(Self.masked(Entra.secrets["ZEEBE"]!), "00000000-0000-0000-0000-00000000000e/.default")
         try tmux.press("Tab", "Tab", "Enter")
 
-        try tmux.waitFor("Web Modeler application · Microsoft Entra ID", "Step 13 of 19")
+        try tmux.waitFor("Web Modeler application · Microsoft Entra ID", "Step 13 of 20")
         try tmux.type(Entra.clientIDs["webModeler"]!)
         try tmux.press("Tab", "Tab")
         try tmux.type(Entra.publicAPIAudience)
         try tmux.press("Enter")
 
-        try tmux.waitFor("Connectors application · Microsoft Entra ID", "Step 14 of 19")
+        try tmux.waitFor("Connectors application · Microsoft Entra ID", "Step 14 of 20")
         try tmux.type(Entra.clientIDs["connectors"]!)
         try tmux.press("Tab")
         try tmux.type(Entra.secrets["CONNECTORS"]!)
         try tmux.waitFor(Self.masked(Entra.secrets["CONNECTORS"]!))
         try tmux.press("Tab", "Enter")  // mode: inbound (the default) -> next
 
-        try tmux.waitFor("First administrator · Microsoft Entra ID", "Step 15 of 19")
+        try tmux.waitFor("First administrator · Microsoft Entra ID", "Step 15 of 20")
         try tmux.press("Tab")  // the claim name keeps its default, oid
         try tmux.type(Entra.claimValue)
         try tmux.press("Enter", "Space")
         try tmux.waitFor("[x] I understand")
         try tmux.press("Enter")
 
-        try tmux.waitFor("Secrets in Helm · Microsoft Entra ID", "Step 16 of 19", "(•) Kubernetes Secret")
+        try tmux.waitFor("Secrets in Helm · Microsoft Entra ID", "Step 16 of 20", "(•) Kubernetes Secret")
         try tmux.press("Enter", "Enter")  // the choice -> the Secret's name (defaulted) -> next
 
-        try tmux.waitFor("Review · Microsoft Entra ID", "Step 17 of 19", "No warnings", "Registration checklist:")
+        try tmux.waitFor("Review · Microsoft Entra ID", "Step 17 of 20", "No warnings", "Registration checklist:")
         try tmux.pressNextButton()
+        // The provider check (the proxy variables point at a closed loopback port: nothing leaves the machine).
+        try tmux.waitFor("Check with your provider", "s skip")
+        try tmux.press("s")
 
         // Preview: secrets masked, revealed with r, masked again on the next tab.
-        try tmux.waitFor("Preview · Microsoft Entra ID", "Step 18 of 19", "1 values-oidc.yaml")
+        try tmux.waitFor("Preview · Microsoft Entra ID", "Step 19 of 20", "1 values-oidc.yaml")
         try tmux.press("Right")
         try tmux.waitFor("Secrets masked as", "identity-secret: \"••••••••\"")
         try tmux.press("r")
@@ -166,7 +169,7 @@ struct WizardEndToEndTests {
         #expect(!maskedAgain.contains("NOT-REAL") && !maskedAgain.contains("SECRETS VISIBLE"))
         try tmux.pressNextButton()
 
-        try tmux.waitFor("Write · Microsoft Entra ID", "Step 19 of 19", "oidc-secret.yaml            0600   new",
+        try tmux.waitFor("Write · Microsoft Entra ID", "Step 20 of 20", "oidc-secret.yaml            0600   new",
                          "camunda-oidc-answers.yaml   0644   new")
         try tmux.press("Enter")  // the directory (.) is the only input: Enter writes
 
@@ -221,7 +224,7 @@ struct WizardEndToEndTests {
 
         try tmux.waitFor("Welcome", "(•) Start a new setup")
         try tmux.press("Enter")
-        try tmux.waitFor("Camunda version", "Step 2 of 17", "(•) Camunda 8.5  (Helm chart 10.x)", "11.x is 8.6, 12.x is 8.7")
+        try tmux.waitFor("Camunda version", "Step 2 of 18", "(•) Camunda 8.5  (Helm chart 10.x)", "11.x is 8.6, 12.x is 8.7")
         try tmux.press("Down", "Down")
         try tmux.waitFor("(•) Camunda 8.7  (Helm chart 12.x)", "Web Modeler as two apps")
         try tmux.press("Enter")
@@ -235,10 +238,10 @@ struct WizardEndToEndTests {
 
         try tmux.waitFor("Components · Microsoft Entra ID", "[ ] Web Modeler", "[ ] Connectors", "[ ] Console")
         try tmux.press("Down", "Down", "Down", "Down", "Down", "Space", "Down", "Space", "Down", "Space")
-        try tmux.waitFor("Step 6 of 20", "[x] Web Modeler", "[x] Connectors", "› [x] Console")
+        try tmux.waitFor("Step 6 of 21", "[x] Web Modeler", "[x] Connectors", "› [x] Console")
         try tmux.press("Enter")
 
-        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 7 of 20")
+        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 7 of 21")
         for (offset, url) in Entra87.urls.enumerated() {
             try tmux.type(url)
             if offset < Entra87.urls.count - 1 { try tmux.press("Enter") }
@@ -247,60 +250,63 @@ struct WizardEndToEndTests {
         try tmux.press("Enter")
 
         for (step, name, key, id) in [(8, "Identity", "IDENTITY", 1), (9, "Operate", "OPERATE", 2), (10, "Tasklist", "TASKLIST", 3), (11, "Optimize", "OPTIMIZE", 4)] {
-            try tmux.waitFor("\(name) application · Microsoft Entra ID", "Step \(step) of 20")
+            try tmux.waitFor("\(name) application · Microsoft Entra ID", "Step \(step) of 21")
             try tmux.type(Entra87.id(id))
             try tmux.press("Tab")
             try tmux.type(Entra87.secrets[key]!)
             try tmux.waitFor(Self.masked(Entra87.secrets[key]!))
             try tmux.press("Tab", "Enter")
         }
-        try tmux.waitFor("Zeebe application · Microsoft Entra ID", "Step 12 of 20")
+        try tmux.waitFor("Zeebe application · Microsoft Entra ID", "Step 12 of 21")
         try tmux.type(Entra87.id(5))
         try tmux.press("Tab")
         try tmux.type(Entra87.secrets["ZEEBE"]!)
         try tmux.waitFor(Self.masked(Entra87.secrets["ZEEBE"]!), "00000000-0000-0000-0000-000000000005/.default")
         try tmux.press("Tab", "Tab", "Enter")
 
-        try tmux.waitFor("Web Modeler application · Microsoft Entra ID", "Step 13 of 20", "as two apps", "› UI client ID", "API client ID")
+        try tmux.waitFor("Web Modeler application · Microsoft Entra ID", "Step 13 of 21", "as two apps", "› UI client ID", "API client ID")
         try tmux.type(Entra87.id(7))
         try tmux.press("Tab", "Tab")
         try tmux.type(Entra87.id(7))
         // The API app must be another app: the same ID is refused in words.
         try tmux.press("Enter")
-        try tmux.waitFor("Error: must differ from the UI client ID", "Step 13 of 20")
+        try tmux.waitFor("Error: must differ from the UI client ID", "Step 13 of 21")
         try tmux.press("C-u")
         try tmux.type(Entra87.id(8))
         try tmux.press("Enter")
 
-        try tmux.waitFor("Connectors application · Microsoft Entra ID", "Step 14 of 20")
+        try tmux.waitFor("Connectors application · Microsoft Entra ID", "Step 14 of 21")
         try tmux.type(Entra87.id(6))
         try tmux.press("Tab")
         try tmux.type(Entra87.secrets["CONNECTORS"]!)
         try tmux.waitFor(Self.masked(Entra87.secrets["CONNECTORS"]!))
         try tmux.press("Tab", "Enter")
 
-        try tmux.waitFor("Console application · Microsoft Entra ID", "Step 15 of 20", "https://console.example.com/")
+        try tmux.waitFor("Console application · Microsoft Entra ID", "Step 15 of 21", "https://console.example.com/")
         try tmux.type(Entra87.id(9))
         try tmux.waitFor(Entra87.id(9))
         try tmux.press("Tab", "Tab", "Enter")
 
-        try tmux.waitFor("First administrator · Microsoft Entra ID", "Step 16 of 20")
+        try tmux.waitFor("First administrator · Microsoft Entra ID", "Step 16 of 21")
         try tmux.press("Tab")
         try tmux.type(Entra87.claimValue)
         try tmux.press("Enter", "Space")
         try tmux.waitFor("[x] I understand")
         try tmux.press("Enter")
 
-        try tmux.waitFor("Secrets in Helm · Microsoft Entra ID", "Step 17 of 20", "(•) Kubernetes Secret")
+        try tmux.waitFor("Secrets in Helm · Microsoft Entra ID", "Step 17 of 21", "(•) Kubernetes Secret")
         try tmux.press("Enter")
         try tmux.type("camunda-oidc")
         try tmux.press("Enter")
 
-        try tmux.waitFor("Review · Microsoft Entra ID", "Step 18 of 20", "No warnings")
+        try tmux.waitFor("Review · Microsoft Entra ID", "Step 18 of 21", "No warnings")
         try tmux.pressNextButton()
-        try tmux.waitFor("Preview · Microsoft Entra ID", "Step 19 of 20", "Camunda 8.7 (Helm chart 12.x)")
+        // The provider check (the proxy variables point at a closed loopback port: nothing leaves the machine).
+        try tmux.waitFor("Check with your provider", "s skip")
+        try tmux.press("s")
+        try tmux.waitFor("Preview · Microsoft Entra ID", "Step 20 of 21", "Camunda 8.7 (Helm chart 12.x)")
         try tmux.pressNextButton()
-        try tmux.waitFor("Write · Microsoft Entra ID", "Step 20 of 20", "oidc-secret.yaml            0600   new")
+        try tmux.waitFor("Write · Microsoft Entra ID", "Step 21 of 21", "oidc-secret.yaml            0600   new")
         try tmux.press("Enter")
         try tmux.waitFor("Wrote 4 files:", "--version 12.x")
         try tmux.press("Enter")
@@ -358,10 +364,10 @@ struct WizardEndToEndTests {
         try tmux.press("Space")
         try tmux.waitFor("Orchestration cluster is always deployed", "› [x] Orchestration cluster")
         try tmux.press("Down", "Down", "Down", "Space", "Down", "Space", "Down", "Space")
-        try tmux.waitFor("Step 6 of 19", "[x] Web Modeler", "[x] Connectors", "› [x] Console")
+        try tmux.waitFor("Step 6 of 20", "[x] Web Modeler", "[x] Connectors", "› [x] Console")
         try tmux.press("Enter")
 
-        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 7 of 19", "Orchestration cluster URL")
+        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 7 of 20", "Orchestration cluster URL")
         for (offset, url) in Entra88.urls.enumerated() {
             try tmux.type(url)
             if offset < Entra88.urls.count - 1 { try tmux.press("Enter") }
@@ -369,54 +375,57 @@ struct WizardEndToEndTests {
         try tmux.waitFor("https://camunda.example.com/sso-callback", "https://console.example.com/")
         try tmux.press("Enter")
 
-        try tmux.waitFor("Orchestration cluster application · Microsoft Entra ID", "Step 8 of 19", "https://camunda.example.com/sso-callback")
+        try tmux.waitFor("Orchestration cluster application · Microsoft Entra ID", "Step 8 of 20", "https://camunda.example.com/sso-callback")
         try tmux.type(Entra88.clusterID)
         try tmux.press("Tab")
         try tmux.type(Entra88.secrets["ORCHESTRATION"]!)
         try tmux.waitFor(Self.masked(Entra88.secrets["ORCHESTRATION"]!), "(•) Yes: a token with a user name is a user's")
         try tmux.pressNextButton()
         for (step, name, key, id) in [(9, "Identity", "IDENTITY", 1), (10, "Optimize", "OPTIMIZE", 4)] {
-            try tmux.waitFor("\(name) application · Microsoft Entra ID", "Step \(step) of 19")
+            try tmux.waitFor("\(name) application · Microsoft Entra ID", "Step \(step) of 20")
             try tmux.type(Entra87.id(id))
             try tmux.press("Tab")
             try tmux.type(Entra88.secrets[key]!)
             try tmux.waitFor(Self.masked(Entra88.secrets[key]!))
             try tmux.pressNextButton()
         }
-        try tmux.waitFor("Web Modeler application · Microsoft Entra ID", "Step 11 of 19", "› UI client ID")
+        try tmux.waitFor("Web Modeler application · Microsoft Entra ID", "Step 11 of 20", "› UI client ID")
         try tmux.type(Entra87.id(7))
         try tmux.press("Tab", "Tab")
         try tmux.type(Entra87.id(8))
         try tmux.pressNextButton()
 
-        try tmux.waitFor("Connectors application · Microsoft Entra ID", "Step 12 of 19", "(•) Use the Orchestration cluster's app",
+        try tmux.waitFor("Connectors application · Microsoft Entra ID", "Step 12 of 20", "(•) Use the Orchestration cluster's app",
                          "\(Entra88.clusterID)/.default")
         try tmux.pressNextButton()
-        try tmux.waitFor("Console application · Microsoft Entra ID", "Step 13 of 19")
+        try tmux.waitFor("Console application · Microsoft Entra ID", "Step 13 of 20")
         try tmux.type(Entra87.id(9))
         try tmux.waitFor(Entra87.id(9))
         try tmux.pressNextButton()
 
-        try tmux.waitFor("First administrator · Microsoft Entra ID", "Step 14 of 19")
+        try tmux.waitFor("First administrator · Microsoft Entra ID", "Step 14 of 20")
         try tmux.press("Tab")
         try tmux.type(Entra87.claimValue)
         try tmux.press("Enter", "Space")
         try tmux.waitFor("[x] I understand")
         try tmux.press("Enter")
         // The cluster's admins default to the initial claim.
-        try tmux.waitFor("Cluster administrators · Microsoft Entra ID", "Step 15 of 19", "Admin claim value  \(Entra87.claimValue)")
+        try tmux.waitFor("Cluster administrators · Microsoft Entra ID", "Step 15 of 20", "Admin claim value  \(Entra87.claimValue)")
         try tmux.pressNextButton()
 
-        try tmux.waitFor("Secrets in Helm · Microsoft Entra ID", "Step 16 of 19", "(•) Kubernetes Secret")
+        try tmux.waitFor("Secrets in Helm · Microsoft Entra ID", "Step 16 of 20", "(•) Kubernetes Secret")
         try tmux.press("Enter")
         try tmux.type("camunda-oidc")
         try tmux.press("Enter")
 
-        try tmux.waitFor("Review · Microsoft Entra ID", "Step 17 of 19", "No warnings")
+        try tmux.waitFor("Review · Microsoft Entra ID", "Step 17 of 20", "No warnings")
         try tmux.pressNextButton()
-        try tmux.waitFor("Preview · Microsoft Entra ID", "Step 18 of 19", "Camunda 8.8 (Helm chart 13.x)")
+        // The provider check (the proxy variables point at a closed loopback port: nothing leaves the machine).
+        try tmux.waitFor("Check with your provider", "s skip")
+        try tmux.press("s")
+        try tmux.waitFor("Preview · Microsoft Entra ID", "Step 19 of 20", "Camunda 8.8 (Helm chart 13.x)")
         try tmux.pressNextButton()
-        try tmux.waitFor("Write · Microsoft Entra ID", "Step 19 of 19", "oidc-secret.yaml            0600   new")
+        try tmux.waitFor("Write · Microsoft Entra ID", "Step 20 of 20", "oidc-secret.yaml            0600   new")
         try tmux.press("Enter")
         try tmux.waitFor("Wrote 4 files:", "--version 13.x")
         try tmux.press("Enter")
@@ -446,18 +455,18 @@ struct WizardEndToEndTests {
 
         try Self.typeGenericUpToComponents(tmux)
         try tmux.press("Down", "Down", "Down", "Down", "Down", "Space", "Down", "Space")
-        try tmux.waitFor("Step 6 of 18", "[x] Web Modeler", "› [x] Connectors")
+        try tmux.waitFor("Step 6 of 19", "[x] Web Modeler", "› [x] Connectors")
         try tmux.press("Enter")
 
-        try Self.typeGenericURLs(tmux, step: "Step 7 of 18", urls: Generic.urls)
+        try Self.typeGenericURLs(tmux, step: "Step 7 of 19", urls: Generic.urls)
         var step = 8
         for app in Generic.apps {
-            try Self.typeGenericApp(tmux, app, step: "Step \(step) of 18")
+            try Self.typeGenericApp(tmux, app, step: "Step \(step) of 19")
             step += 1
         }
-        try Self.typeGenericZeebe(tmux, step: "Step 12 of 18")
+        try Self.typeGenericZeebe(tmux, step: "Step 12 of 19")
 
-        try tmux.waitFor("Web Modeler application · Generic OIDC provider", "Step 13 of 18")
+        try tmux.waitFor("Web Modeler application · Generic OIDC provider", "Step 13 of 19")
         try tmux.type(Generic.webModeler.clientID)
         try tmux.press("Tab")
         try tmux.type(Generic.webModeler.clientAPI)
@@ -465,7 +474,7 @@ struct WizardEndToEndTests {
         try tmux.type(Generic.webModeler.publicAPI)
         try tmux.press("Enter")
 
-        try tmux.waitFor("Connectors application · Generic OIDC provider", "Step 14 of 18")
+        try tmux.waitFor("Connectors application · Generic OIDC provider", "Step 14 of 19")
         try tmux.type(Generic.connectorsClientID)
         try tmux.press("Tab")
         try tmux.paste(Generic.secrets["CONNECTORS"]!)
@@ -474,13 +483,16 @@ struct WizardEndToEndTests {
         try tmux.waitFor("(•) Outbound only")
         try tmux.press("Enter")
 
-        try Self.typeGenericClaim(tmux, step: "Step 15 of 18")
+        try Self.typeGenericClaim(tmux, step: "Step 15 of 19")
 
-        try tmux.waitFor("Review · Generic OIDC provider · Env files", "Step 16 of 18", "Registration checklist:")
+        try tmux.waitFor("Review · Generic OIDC provider · Env files", "Step 16 of 19", "Registration checklist:")
         try tmux.pressNextButton()
-        try tmux.waitFor("Preview · Generic OIDC provider · Env files", "Step 17 of 18")
+        // The provider check (the proxy variables point at a closed loopback port: nothing leaves the machine).
+        try tmux.waitFor("Check with your provider", "s skip")
+        try tmux.press("s")
+        try tmux.waitFor("Preview · Generic OIDC provider · Env files", "Step 18 of 19")
         try tmux.pressNextButton()
-        try tmux.waitFor("Write · Generic OIDC provider · Env files", "Step 18 of 18", "camunda-oidc-answers.yaml   0644   new")
+        try tmux.waitFor("Write · Generic OIDC provider · Env files", "Step 19 of 19", "camunda-oidc-answers.yaml   0644   new")
         try tmux.press("Enter")
 
         let done = try tmux.waitFor("Wrote ", "Give each container its env file")
@@ -518,30 +530,30 @@ struct WizardEndToEndTests {
         try Self.typeGenericUpToComponents(tmux)
         try tmux.press("Enter")
         let urls = Array(Generic.urls.prefix(4))
-        try Self.typeGenericURLs(tmux, step: "Step 7 of 16", urls: urls)
+        try Self.typeGenericURLs(tmux, step: "Step 7 of 17", urls: urls)
         var step = 8
         for app in Generic.apps {
-            try Self.typeGenericApp(tmux, app, step: "Step \(step) of 16")
+            try Self.typeGenericApp(tmux, app, step: "Step \(step) of 17")
             step += 1
         }
-        try Self.typeGenericZeebe(tmux, step: "Step 12 of 16")
-        try Self.typeGenericClaim(tmux, step: "Step 13 of 16")
-        try tmux.waitFor("Review · Generic OIDC provider · Env files", "Step 14 of 16", "No warnings")
+        try Self.typeGenericZeebe(tmux, step: "Step 12 of 17")
+        try Self.typeGenericClaim(tmux, step: "Step 13 of 17")
+        try tmux.waitFor("Review · Generic OIDC provider · Env files", "Step 14 of 17", "No warnings")
 
         // Back, one step at a time, checking what each step shows.
         let expectations: [[String]] = [
-            ["First administrator", "Step 13 of 16", Generic.claimName, Generic.claimValue, "[x] I understand"],
-            ["Zeebe application", "Step 12 of 16", Generic.zeebe.clientID, Self.masked(Generic.secrets["ZEEBE"]!),
+            ["First administrator", "Step 13 of 17", Generic.claimName, Generic.claimValue, "[x] I understand"],
+            ["Zeebe application", "Step 12 of 17", Generic.zeebe.clientID, Self.masked(Generic.secrets["ZEEBE"]!),
              Generic.zeebe.audience, Generic.zeebe.scope],
         ] + Generic.apps.enumerated().reversed().map { offset, app in
-            ["\(app.name) application", "Step \(8 + offset) of 16", app.clientID, Self.masked(Generic.secrets[app.key]!), app.audience]
+            ["\(app.name) application", "Step \(8 + offset) of 17", app.clientID, Self.masked(Generic.secrets[app.key]!), app.audience]
         } + [
-            ["Camunda URLs", "Step 7 of 16", Generic.identityBaseURL] + urls.map(\.1),
-            ["Components", "Step 6 of 16", "[x] Identity", "[x] Zeebe", "[ ] Web Modeler", "[ ] Connectors"],
-            ["Provider endpoints", "Step 5 of 16", Generic.issuer, Generic.issuerBackend,
+            ["Camunda URLs", "Step 7 of 17", Generic.identityBaseURL] + urls.map(\.1),
+            ["Components", "Step 6 of 17", "[x] Identity", "[x] Zeebe", "[ ] Web Modeler", "[ ] Connectors"],
+            ["Provider endpoints", "Step 5 of 17", Generic.issuer, Generic.issuerBackend,
              String(Generic.tokenURL.prefix(40)), String(Generic.jwksURL.prefix(40))],
-            ["Output · Generic OIDC provider · Env files", "Step 4 of 16", "(•) Env files"],
-            ["Provider", "Step 3 of 16", "(•) Generic OIDC provider"],
+            ["Output · Generic OIDC provider · Env files", "Step 4 of 17", "(•) Env files"],
+            ["Provider", "Step 3 of 17", "(•) Generic OIDC provider"],
         ]
         for expected in expectations {
             try tmux.press("Escape")
@@ -551,16 +563,19 @@ struct WizardEndToEndTests {
         // Forward again with the Next button only: every step passes without retyping.
         for step in 4...14 {
             try tmux.pressNextButton()
-            try tmux.waitFor("Step \(step) of 16")
+            try tmux.waitFor("Step \(step) of 17")
         }
         let review = try tmux.waitFor("Review · Generic OIDC provider · Env files", "No warnings", "Registration checklist:")
         #expect(!review.contains("Error"), "review shows errors:\n\(review)")
 
         // Enter on review and preview (no input there) goes on, as the hint bar says ("Enter next").
         try tmux.press("Enter")
-        try tmux.waitFor("Preview · Generic OIDC provider", "Step 15 of 16", "identity.env")
+        // The provider check (the proxy variables point at a closed loopback port: nothing leaves the machine).
+        try tmux.waitFor("Check with your provider", "s skip")
+        try tmux.press("s")
+        try tmux.waitFor("Preview · Generic OIDC provider", "Step 16 of 17", "identity.env")
         try tmux.press("Enter")
-        try tmux.waitFor("Write · Generic OIDC provider", "Step 16 of 16", "identity.env")
+        try tmux.waitFor("Write · Generic OIDC provider", "Step 17 of 17", "identity.env")
 
         // Leaving at the last step writes nothing.
         try tmux.press("C-c")
@@ -581,23 +596,23 @@ struct WizardEndToEndTests {
 
         try tmux.waitFor("Welcome")
         try tmux.press("Enter", "Enter")
-        try tmux.waitFor("Step 3 of 17")
+        try tmux.waitFor("Step 3 of 18")
         try tmux.press("Enter")
         try tmux.waitFor("Output · Microsoft Entra ID")
         try tmux.press("Enter")
         try tmux.waitFor("Provider endpoints")
         try tmux.type(Entra.tenant)
         try tmux.press("Enter", "Enter")
-        try tmux.waitFor("Components · Microsoft Entra ID", "Step 6 of 17")
+        try tmux.waitFor("Components · Microsoft Entra ID", "Step 6 of 18")
         try tmux.press("Down", "Down", "Down", "Down", "Down", "Space", "Down", "Space", "Up", "Up", "Up", "Up", "Up", "Up")
-        let before = try tmux.waitFor("Step 6 of 19", "› [x] Identity", "[x] Connectors")
+        let before = try tmux.waitFor("Step 6 of 20", "› [x] Identity", "[x] Connectors")
         // The same state as the screens' golden snapshot.
         try Self.expectGolden(before, "entra-helm/05-components.txt")
 
         try tmux.resize(columns: 60, rows: 18)
         let small = try tmux.waitUntil("the 60x18 layout") { screen in
             let first = screen.components(separatedBy: "\n").first ?? ""
-            return first.hasSuffix("Step 6 of 19") && first.count <= 60 && screen.contains("Rules: Identity is required")
+            return first.hasSuffix("Step 6 of 20") && first.count <= 60 && screen.contains("Rules: Identity is required")
         }
         try Self.expectGolden(small, "entra-helm-60x18/05-components.txt")
 
@@ -608,13 +623,13 @@ struct WizardEndToEndTests {
         try tmux.resize(columns: 80, rows: 24)
         let after = try tmux.waitUntil("the 80x24 layout again") { screen in
             let first = screen.components(separatedBy: "\n").first ?? ""
-            return first.hasSuffix("Step 6 of 19") && first.count > 60 && screen.contains("Rules: Identity is required")
+            return first.hasSuffix("Step 6 of 20") && first.count > 60 && screen.contains("Rules: Identity is required")
         }
         #expect(after == before, "the step is not drawn again as before the resize:\n\(TmuxSession.frame(after))\nbefore:\n\(TmuxSession.frame(before))")
 
         // Still working: on to the next step, at the new size.
         try tmux.press("Enter")
-        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 7 of 19")
+        try tmux.waitFor("Camunda URLs · Microsoft Entra ID", "Step 7 of 20")
     }
 
     // MARK: 5. Ctrl-C
@@ -713,13 +728,13 @@ struct WizardEndToEndTests {
         try tmux.press("Up")
         try tmux.waitFor("Output · Generic OIDC provider · Env files", "(•) Env files")
         try tmux.press("Enter")
-        try tmux.waitFor("Provider endpoints · Generic OIDC provider · Env files", "Step 5 of 16")
+        try tmux.waitFor("Provider endpoints · Generic OIDC provider · Env files", "Step 5 of 17")
         for (offset, value) in [Generic.issuer, Generic.issuerBackend, Generic.tokenURL, Generic.jwksURL].enumerated() {
             try tmux.type(value)
             try tmux.press("Enter")
             if offset == 0 { try tmux.waitFor("› Issuer backend URL") }
         }
-        try tmux.waitFor("Components · Generic OIDC provider · Env files", "Step 6 of 16")
+        try tmux.waitFor("Components · Generic OIDC provider · Env files", "Step 6 of 17")
     }
 
     static func typeGenericURLs(_ tmux: TmuxSession, step: String, urls: [(String, String)]) throws {

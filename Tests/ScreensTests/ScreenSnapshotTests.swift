@@ -142,7 +142,7 @@ import TestSupport
         #expect(driver.state.step == .review)
         assertGolden(driver.screen(), named: "screens/errors/review-warnings.txt")
         driver.press(.character(" "), .enter)
-        #expect(driver.state.step == .preview)
+        #expect(driver.state.step == .providerCheck)
     }
 
     @Test func helpPanelShowsTheCatalogText() throws {
@@ -385,5 +385,78 @@ import TestSupport
         driver.press(.enter)
         #expect(driver.effects.isEmpty, "a write with nothing to change")
         #expect(driver.state.step == .write)
+    }
+
+    // MARK: The provider check
+
+    /// The generic-env answers on the check step, entered from Review: a run has started.
+    static func checking() throws -> WizardDriver {
+        var driver = try WizardDriver.answered("generic-env")
+        driver.state.config.set(.issuerBackendURL, "")  // the public issuer: https, no question first
+        driver.go(to: .review)
+        driver.state.acceptedWarnings = driver.state.currentWarnings
+        driver.send(.nextRequested)
+        #expect(driver.state.step == .providerCheck)
+        #expect(driver.effects.contains { if case .runLiveCheck = $0 { return true } else { return false } })
+        return driver
+    }
+
+    static let issuer = "https://idp.example.com/realms/camunda"
+
+    static func answer(_ driver: inout WizardDriver, _ results: [CheckResult], finished: Bool) {
+        let run = driver.state.liveCheck.run
+        for result in results { driver.send(.liveCheckResult(run: run, result)) }
+        if finished { driver.send(.liveCheckFinished(run: run)) }
+    }
+
+    static let someResults = [
+        CheckResult(.discovery, .ok, subject: "provider", "discovery: issuer, token and JWKS URLs match"),
+        CheckResult(.jwks, .ok, subject: "provider", "signing keys: 2 RSA keys at the JWKS URL"),
+        CheckResult(.token("operate"), .fail, subject: "Operate",
+                    "token refused: invalid_client (Invalid client credentials): Operate's client ID or secret is wrong",
+                    field: .clientSecret(.operate)),
+        CheckResult(.token("zeebe"), .ok, subject: "Zeebe",
+                    "token for the Zeebe gateway (audience=camunda-zeebe-api): aud camunda-zeebe-api, iss matches, signed by key k1, valid for 59 min"),
+    ]
+
+    @Test func providerCheckLinesTurnFromPendingToResults() throws {
+        var driver = try Self.checking()
+        assertGolden(driver.screen(), named: "screens/provider-check/pending.txt")
+        Self.answer(&driver, Self.someResults, finished: false)
+        assertGolden(driver.screen(), named: "screens/provider-check/partial.txt")
+        driver.press(.escape)
+        #expect(driver.state.step == .providerCheck, "Esc cancels the run first")
+        assertGolden(driver.screen(), named: "screens/provider-check/cancelled.txt")
+    }
+
+    @Test func providerCheckFailShowsWhereToFixIt() throws {
+        var driver = try Self.checking()
+        Self.answer(&driver, Self.someResults + [
+            CheckResult(.token("identity"), .ok, subject: "Identity", "token for Identity (audience=camunda-identity-api): aud camunda-identity-api, iss matches, valid for 59 min"),
+            CheckResult(.token("tasklist"), .warn, subject: "Tasklist", "iss is the backend issuer 'http://keycloak:18080/realms/camunda': Operate and Tasklist accept it, Identity and Web Modeler expect '\(Self.issuer)'", field: .issuer),
+            CheckResult(.token("optimize"), .ok, subject: "Optimize", "token for Optimize (audience=camunda-optimize-api): aud camunda-optimize-api, iss matches, valid for 59 min"),
+        ], finished: true)
+        driver.press(.down, .down, .down)
+        assertGolden(driver.screen(), named: "screens/provider-check/fail-selected.txt")
+        assertGolden(driver.screen(rows: 18, columns: 60), named: "screens/provider-check/fail-selected-60x18.txt")
+        driver.press(.enter)
+        #expect(driver.state.step == .component(.operate))
+        #expect(driver.state.focusedField == .clientSecret(.operate))
+        assertGolden(driver.screen(), named: "screens/provider-check/jumped-to-field.txt")
+    }
+
+    @Test func providerCheckAsksBeforePlainHTTPAndWriteListsWhatIsOpen() throws {
+        var driver = try WizardDriver.answered("generic-env")
+        driver.state.config.set(.issuerBackendURL, "http://keycloak.identity.svc:8080/realms/camunda")
+        driver.go(to: .review)
+        driver.state.acceptedWarnings = driver.state.currentWarnings
+        driver.send(.nextRequested)
+        #expect(!driver.effects.contains { if case .runLiveCheck = $0 { return true } else { return false } })
+        assertGolden(driver.screen(), named: "screens/provider-check/http-consent.txt")
+        driver.press(.character("s"))
+        #expect(driver.state.step == .preview)
+        driver.press(.enter)
+        #expect(driver.state.step == .write)
+        assertGolden(driver.screen(), named: "screens/provider-check/write-after-skip.txt")
     }
 }

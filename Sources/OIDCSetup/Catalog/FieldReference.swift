@@ -78,7 +78,7 @@ public enum TextWrap {
             if current.isEmpty {
                 current = String(word)
             } else if current.count + 1 + word.count <= width {
-                current += " " + word
+                current += " " + String(word)  // String + String: no generic append at run time
             } else {
                 lines.append(current)
                 current = String(word)

@@ -8,6 +8,13 @@ public enum Wizard {
     public static let cancelledStatus: Int32 = 130
 
     public static func reduce(_ state: inout WizardState, _ event: WizardEvent) -> [WizardEffect] {
+        switch event {
+        case .liveCheckResult, .liveCheckFinished:
+            // Results arrive whatever is on screen (help, the quit question).
+            return reduceLiveCheck(&state, event) ?? []
+        default:
+            break
+        }
         if state.confirmingQuit {
             switch event {
             case .quitConfirmed:
@@ -28,6 +35,7 @@ public enum Wizard {
             state.showingHelp = false
             if event == .backRequested || event == .activate { return [] }
         }
+        if let effects = reduceLiveCheck(&state, event) { return effects }
         switch event {
         case .quitRequested:
             if state.step == .done { return [.quit(status: 0, message: doneMessage(state))] }
@@ -112,6 +120,8 @@ public enum Wizard {
             load(&state, setup, directory: directory)
         case .setupLoadFailed(let message):
             state.notice = message
+        case .liveCheckResult, .liveCheckFinished, .skipLiveCheck, .rerunLiveCheck, .allowPlainHTTP:
+            break
         case .writeFinished(let outcome):
             state.writeOutcome = outcome
             if case .written = outcome {
@@ -181,6 +191,15 @@ public enum Wizard {
     }
 
     static func enter(_ state: inout WizardState, _ step: WizardStep) -> [WizardEffect] {
+        let steps = state.steps
+        let forward = (steps.firstIndex(of: state.step) ?? 0) < (steps.firstIndex(of: step) ?? 0)
+        var effects: [WizardEffect] = []
+        if state.step == .providerCheck, step != .providerCheck, state.liveCheck.running {
+            // Leaving while it runs: the lines answered so far stay, the rest are cancelled.
+            state.liveCheck.running = false
+            state.liveCheck.cancelled = true
+            effects.append(.cancelLiveCheck(run: state.liveCheck.run))
+        }
         state.step = step
         state.seenSteps.insert(step)
         state.scroll = 0
@@ -199,11 +218,14 @@ public enum Wizard {
             state.existingFiles = nil
             state.existingFates = [:]
             state.writeOutcome = nil
-            return [inspect(state)]
+            return effects + [inspect(state)]
+        case .providerCheck:
+            // Coming from the answers (the first time, or after fixing a field) checks again.
+            if forward || state.liveCheck.plan == nil { return effects + startLiveCheck(&state) }
         default:
             break
         }
-        return []
+        return effects
     }
 
     /// The items on the current step whose problems block Next, in item order.

@@ -8,6 +8,11 @@ public enum WizardEffect: Equatable, Sendable {
     case write(WritePlan)
     /// Leave with this exit status, printing `message` after the terminal is restored.
     case quit(status: Int32, message: String?)
+    /// Run the live check in the background; answer with `liveCheckResult` per line as each
+    /// arrives, then `liveCheckFinished`, all carrying `run`.
+    case runLiveCheck(LiveCheckPlan, run: Int)
+    /// Stop that run's requests (its late results are ignored anyway).
+    case cancelLiveCheck(run: Int)
 }
 
 /// The files the write step writes, and where.
@@ -74,6 +79,15 @@ public enum WizardEvent: Equatable, Sendable {
     case setupLoaded(ImportedSetup, directory: String)
     case setupLoadFailed(String)
     case writeFinished(WriteOutcome)
+    /// One line of the live check, from run `run`.
+    case liveCheckResult(run: Int, CheckResult)
+    case liveCheckFinished(run: Int)
+    /// `s` on the check step: go on without checking.
+    case skipLiveCheck
+    /// `r` on the check step: check again.
+    case rerunLiveCheck
+    /// `a` on the check step: allow plain http to the hosts it names.
+    case allowPlainHTTP
 }
 
 /// The whole state of the wizard: the answers plus where the user is.
@@ -126,6 +140,8 @@ public struct WizardState: Equatable, Sendable {
     /// The output files of the loaded setup, as found: the diff compares with them, and rewritten
     /// env files keep their other lines. Empty for a new setup.
     public var baseline: [String: String] = [:]
+    /// The provider check step.
+    public var liveCheck = LiveCheckState()
     /// Where the loaded setup came from, and what the import could not represent.
     public var loadedFrom: String?
     public var importNotes: [String] = []

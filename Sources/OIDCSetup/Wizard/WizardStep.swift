@@ -15,6 +15,8 @@ public enum WizardStep: Hashable, Sendable {
     case adminBootstrap
     case helmSecrets
     case review
+    /// The live check: the answers tried against the provider (skippable).
+    case providerCheck
     case preview
     /// What changes, file by file, compared with the setup that was loaded.
     case changes
@@ -35,6 +37,7 @@ public enum WizardStep: Hashable, Sendable {
         case .adminBootstrap: return "Cluster administrators"
         case .helmSecrets: return "Secrets in Helm"
         case .review: return "Review"
+        case .providerCheck: return "Check with your provider"
         case .preview: return "Preview"
         case .changes: return "Changes"
         case .write: return "Write"
@@ -55,7 +58,7 @@ public enum WizardStep: Hashable, Sendable {
         }
         if config.profile.asks(.ocAdminClaimValue) { steps.append(.adminBootstrap) }
         if config.output == .helm { steps.append(.helmSecrets) }
-        steps += [.review, .preview]
+        steps += [.review, .providerCheck, .preview]
         if comparing { steps.append(.changes) }
         steps.append(.write)
         return steps
@@ -76,6 +79,8 @@ public enum StepItem: Hashable, Sendable {
     case warningsAccepted
     /// The directory the write step writes to.
     case outputDirectory
+    /// The live check's lines (↑↓ choose one, Enter on a FAIL goes to its field).
+    case checkList
     case backButton
     case nextButton
 
@@ -103,7 +108,7 @@ extension WizardStep {
         case .initialClaim: candidates = [.initialClaimName, .initialClaimValue]
         case .adminBootstrap: candidates = FieldID.adminFields
         case .helmSecrets: candidates = [.helmSecrets, .kubernetesSecretName]
-        case .start, .review, .preview, .changes, .write, .done: candidates = []
+        case .start, .review, .providerCheck, .preview, .changes, .write, .done: candidates = []
         }
         // Derived-only values (Entra's endpoints) are shown, not asked.
         return candidates.filter { config.applies($0) && !FieldCatalog.field($0).isDerivedOnly(config.provider) }
@@ -118,6 +123,7 @@ extension WizardStep {
         case .review:
             items = Validator.validate(config).contains { $0.severity == .warning } ? [.warningsAccepted] : []
         case .write: items = [.outputDirectory]
+        case .providerCheck: items = [.checkList]
         case .done: return []
         case .preview, .changes: items = []
         default: items = fields(for: config).map { .field($0) }
