@@ -445,7 +445,7 @@ def main():
     shim_env = dict(ENV, LD_PRELOAD=shim or "", BENCH_IO_LOG=frame_log)
 
     wizard = Program("camunda-oidc", [wizard_bin], WIZARD_MARKER, [b"\x03", b"y"],
-                     field_steps=[b"\r", b"\r", b"\r"], field_marker="Tenant ID")
+                     field_steps=[b"\r", b"\r", b"\r", b"\r"], field_marker="Tenant ID")  # start, version, provider, output
     # A field with nothing derived from it: the start step's path (j, then Tab).
     wizard_plain = Program("camunda-oidc (path)", [wizard_bin], WIZARD_MARKER, [b"\x03", b"y"],
                            field_steps=[b"j", b"\t"], field_marker="e.g. ./camunda-env")

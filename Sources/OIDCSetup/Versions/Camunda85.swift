@@ -3,6 +3,14 @@
 extension VersionProfile {
     static let components85: [Component] = [.identity, .operate, .tasklist, .optimize, .zeebe, .webModeler, .connectors]
 
+    /// 8.5's env files; 8.6 writes the same ones plus Console's.
+    static let envFiles85: [EnvFileLayout] = [
+        OutputLayout.identityEnv, OutputLayout.operateEnv, OutputLayout.tasklistEnv, OutputLayout.optimizeEnv,
+        OutputLayout.zeebeGatewayEnv, OutputLayout.webModelerWebappEnv,
+        OutputLayout.webModelerRestapiEnv(publicAPIAudience: .webModelerPublicAPIAudience),
+        OutputLayout.connectorsZeebeClientEnv,
+    ]
+
     public static let camunda85 = VersionProfile(
         version: .v8_5,
         chartLine: "10.x",
@@ -10,12 +18,7 @@ extension VersionProfile {
         components: components85,
         notAsked: [.webModelerAPIClientID] + FieldID.clusterFields + FieldID.orchestrationModelFields,
         layout: OutputLayout(
-            envFiles: [
-                OutputLayout.identityEnv, OutputLayout.operateEnv, OutputLayout.tasklistEnv, OutputLayout.optimizeEnv,
-                OutputLayout.zeebeGatewayEnv, OutputLayout.webModelerWebappEnv,
-                OutputLayout.webModelerRestapiEnv(publicAPIAudience: .webModelerPublicAPIAudience),
-                OutputLayout.connectorsZeebeClientEnv,
-            ],
+            envFiles: envFiles85,
             helmValues: OutputLayout.helmValues(
                 components: components85, publicAPIAudience: .webModelerPublicAPIAudience, connectorsBlock: .always,
                 keycloakNote: "Chart 10.x deploys Keycloak unless told not to; the external provider replaces it.",

@@ -10,13 +10,7 @@ extension VersionProfile {
         components: components86,
         notAsked: [.webModelerAPIClientID] + FieldID.clusterFields + FieldID.orchestrationModelFields,
         layout: OutputLayout(
-            envFiles: [
-                OutputLayout.identityEnv, OutputLayout.operateEnv, OutputLayout.tasklistEnv, OutputLayout.optimizeEnv,
-                OutputLayout.zeebeGatewayEnv, OutputLayout.webModelerWebappEnv,
-                OutputLayout.webModelerRestapiEnv(publicAPIAudience: .webModelerPublicAPIAudience),
-                OutputLayout.connectorsZeebeClientEnv,
-                OutputLayout.consoleEnv,
-            ],
+            envFiles: envFiles85 + [OutputLayout.consoleEnv],
             configFiles: [OutputLayout.consoleConfigFile],
             helmValues: OutputLayout.helmValues(
                 components: components86, publicAPIAudience: .webModelerPublicAPIAudience,
