@@ -147,7 +147,7 @@ import Testing
         var state = WizardState(config: Configuration(provider: .microsoft))
         state.step = .endpoints
         Self.send(&state, Self.typed("not-a-guid"), .focusPrevious)
-        #expect(state.focusedItem == .nextButton)
+        #expect(state.focusedItem == .backButton, "Shift-Tab from the first field: Back (Tab from the last: Next)")
         Self.send(&state, .backRequested)
         #expect(state.step == .components || state.step == .output)
         #expect(state.config.raw(.tenantID) == "not-a-guid")
@@ -195,7 +195,7 @@ import Testing
     @Test func reviewWarningsMustBeAccepted() {
         var state = Self.answeredEntra()
         state.step = .review
-        #expect(state.items == [.backButton, .nextButton], "no warnings, no checkbox")
+        #expect(state.items == [.nextButton, .backButton], "no warnings, no checkbox")
         state.config.set(.audience(.operate), "api://operate")
         #expect(state.items.first == .warningsAccepted)
         Self.send(&state, .nextRequested)
@@ -330,10 +330,10 @@ import Testing
     @Test func choicesChangeWithArrowsAndKeepFocus() {
         var state = Self.answeredEntra()
         state.step = .helmSecrets
-        #expect(state.items == [.field(.helmSecrets), .field(.kubernetesSecretName), .backButton, .nextButton])
+        #expect(state.items == [.field(.helmSecrets), .field(.kubernetesSecretName), .nextButton, .backButton])
         Self.send(&state, .moveDown)
         #expect(state.config.helmSecrets == .inline)
-        #expect(state.items == [.field(.helmSecrets), .backButton, .nextButton])
+        #expect(state.items == [.field(.helmSecrets), .nextButton, .backButton])
         #expect(state.focusedItem == .field(.helmSecrets))
     }
 
@@ -383,6 +383,28 @@ import Testing
         #expect(state.focusedItem == .nextButton)
         Self.send(&state, .activate)
         #expect(state.step == .providerCheck, "Enter on a step without inputs goes on")
+    }
+
+    @Test func tabAfterTheLastFieldReachesNextAndShiftTabWalksBack() {
+        var state = Self.answeredEntra()
+        state.step = .helmSecrets
+        Self.send(&state, .backRequested, .nextRequested)  // enter the step as a user does
+        #expect(state.step == .helmSecrets)
+        #expect(state.focusedItem == .field(.helmSecrets))
+        Self.send(&state, .focusNext)
+        #expect(state.focusedItem == .field(.kubernetesSecretName))
+        Self.send(&state, .focusNext)
+        #expect(state.focusedItem == .nextButton, "Tab from the last field: Next, so Enter goes on")
+        Self.send(&state, .activate)
+        #expect(state.step == .review, "Tab, Enter after the last field goes forward")
+        state.step = .helmSecrets
+        Self.send(&state, .backRequested, .nextRequested)
+        Self.send(&state, .focusPrevious)
+        #expect(state.focusedItem == .backButton, "Shift-Tab from the first field: Back, the mirror of Tab")
+        Self.send(&state, .focusPrevious)
+        #expect(state.focusedItem == .nextButton)
+        Self.send(&state, .focusPrevious)
+        #expect(state.focusedItem == .field(.kubernetesSecretName))
     }
 
     @Test func helpOpensAndAnyKeyClosesIt() {

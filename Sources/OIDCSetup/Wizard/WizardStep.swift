@@ -128,7 +128,8 @@ extension WizardStep {
         case .preview, .changes: items = []
         default: items = fields(for: config).map { .field($0) }
         }
-        // The first step has nowhere to go back to.
-        return items + (self == .start ? [.nextButton] : [.backButton, .nextButton])
+        // Next before Back: Tab from the last input reaches Next, so Tab, Enter goes on (never back);
+        // Shift-Tab walks the same ring the other way. The first step has nowhere to go back to.
+        return items + (self == .start ? [.nextButton] : [.nextButton, .backButton])
     }
 }
