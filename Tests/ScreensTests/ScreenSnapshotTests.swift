@@ -106,7 +106,7 @@ import TestSupport
         generic.state.config.provider = .generic
         generic.go(to: .endpoints)
         generic.type("idp.example.com")
-        generic.press(.tab, .tab, .tab, .tab, .tab)  // to the Next button
+        generic.press(.tab, .tab, .tab, .tab)  // past the last field: the Next button
         generic.press(.enter)
         assertGolden(generic.screen(), named: "screens/errors/generic-endpoints-missing.txt")
     }
