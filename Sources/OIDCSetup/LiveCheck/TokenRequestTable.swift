@@ -131,6 +131,12 @@ public enum TokenRequestTable {
         reason: "a public client (single-page app): its tokens need a browser sign-in",
         tryByHand: "open Web Modeler and sign in; a redirect URI error names the URI to register")
 
+    /// Web Modeler as two apps (8.7 on): a public UI client and an API app whose secret the tool never asks.
+    private static let webModelerTwoApps = ManualCheckSpec(
+        component: .webModeler,
+        reason: "the UI app is a public client (browser sign-in) and the API app's secret is not among these answers",
+        tryByHand: "sign in to Web Modeler; for the public API, request a token for the API app's client ID with an API client")
+
     private static let console = ManualCheckSpec(
         component: .console,
         reason: "a public client (single-page app): its tokens need a browser sign-in",
@@ -158,10 +164,7 @@ public enum TokenRequestTable {
         tokenRequests: [identitySDK(.identity), identitySDK(.optimize), identitySDK(.orchestration),
                         connectors88(ownApp: true), connectors88(ownApp: false)],
         manual: [
-            ManualCheckSpec(
-                component: .webModeler,
-                reason: "the UI app is a public client (browser sign-in) and the API app's secret is not among these answers",
-                tryByHand: "sign in to Web Modeler; for the public API, request a token for the API app's client ID with an API client"),
+            webModelerTwoApps,
             console,
         ])
 
@@ -176,10 +179,7 @@ public enum TokenRequestTable {
     public static let camunda87 = LiveCheckLayout(
         tokenRequests: camunda85.tokenRequests,
         manual: [
-            ManualCheckSpec(
-                component: .webModeler,
-                reason: "the UI app is a public client (browser sign-in) and the API app's secret is not among these answers",
-                tryByHand: "sign in to Web Modeler; for the public API, request a token for the API app's client ID with an API client"),
+            webModelerTwoApps,
             console,
         ])
 }
